@@ -1,0 +1,1 @@
+/* pamong-application.c — placeholder, being written */

@@ -1,0 +1,1 @@
+/* pamong-assessment.c — placeholder, being written */

@@ -1,0 +1,1 @@
+/* pamong-attachment.c — placeholder, being written */

@@ -1,0 +1,1 @@
+/* pamong-codec.c — placeholder, being written */

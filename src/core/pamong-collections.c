@@ -1,0 +1,1 @@
+/* pamong-collections.c — placeholder, being written */

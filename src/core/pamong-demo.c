@@ -1,0 +1,1 @@
+/* pamong-demo.c — placeholder, being written */

@@ -1,0 +1,1 @@
+/* pamong-format.c — placeholder, being written */

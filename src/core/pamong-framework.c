@@ -1,0 +1,1 @@
+/* pamong-framework.c — placeholder, being written */

@@ -1,0 +1,1 @@
+/* pamong-indicator-score.c — placeholder, being written */

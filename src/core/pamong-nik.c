@@ -1,0 +1,1 @@
+/* pamong-nik.c — placeholder, being written */

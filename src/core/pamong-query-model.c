@@ -1,0 +1,1 @@
+/* pamong-query-model.c — placeholder, being written */

@@ -1,0 +1,1 @@
+/* pamong-query.c — placeholder, being written */

@@ -1,0 +1,1 @@
+/* pamong-region.c — placeholder, being written */

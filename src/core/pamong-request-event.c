@@ -1,0 +1,1 @@
+/* pamong-request-event.c — placeholder, being written */

@@ -1,0 +1,1 @@
+/* pamong-service-request.c — placeholder, being written */

@@ -1,0 +1,1 @@
+/* pamong-service-type.c — placeholder, being written */

@@ -1,0 +1,1 @@
+/* pamong-spbe-index.c — placeholder, being written */

@@ -1,0 +1,1 @@
+/* pamong-store-migrations.c — placeholder, being written */

@@ -1,0 +1,1 @@
+/* pamong-store.c — placeholder, being written */
