@@ -573,6 +573,31 @@ pamong_set_string (char       **slot,
 }
 
 /**
+ * pamong_set_strv:
+ * @slot: a string array field
+ * @value: (nullable) (array zero-terminated=1): the new value
+ *
+ * Replaces the array in @slot by a deep copy of @value, like
+ * pamong_set_string() does for strings.
+ *
+ * Returns: %TRUE if the value changed
+ */
+gboolean
+pamong_set_strv (char             ***slot,
+                 const char * const *value)
+{
+  if ((const char * const *) *slot == value)
+    return FALSE;
+  if (*slot != NULL && value != NULL
+      && g_strv_equal ((const char * const *) *slot, value))
+    return FALSE;
+
+  g_strfreev (*slot);
+  *slot = g_strdupv ((char **) value);
+  return TRUE;
+}
+
+/**
  * pamong_timestamp_now:
  *
  * Returns: (transfer full): the current time in UTC, to the millisecond —

@@ -106,6 +106,8 @@ char         *pamong_record_field_column      (GParamSpec       *pspec);
 
 gboolean      pamong_set_string               (char            **slot,
                                                const char       *value);
+gboolean      pamong_set_strv                 (char           ***slot,
+                                               const char * const *value);
 
 GDateTime    *pamong_timestamp_now            (void);
 char         *pamong_timestamp_format         (GDateTime        *timestamp);
