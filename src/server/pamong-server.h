@@ -1,0 +1,80 @@
+/* pamong-server.h — the reference SPBE service: HTTP routes over a store
+ *
+ * Copyright 2026 The Pamong authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <libsoup/soup.h>
+#include <json-glib/json-glib.h>
+
+#include "pamong-types.h"
+
+G_BEGIN_DECLS
+
+/** The prefix of every route of the Pamong API, version 1. */
+#define PAMONG_SERVER_API_PREFIX "/api/v1"
+
+#define PAMONG_TYPE_SERVER (pamong_server_get_type ())
+G_DECLARE_FINAL_TYPE (PamongServer, pamong_server, PAMONG, SERVER, GObject)
+
+/**
+ * PamongServerHandler:
+ * @server: the server
+ * @msg: the request; the handler sets its response
+ * @subpath: for a prefix route (a pattern ending in '/'), the rest of the
+ *   path after the pattern, possibly empty; for an exact route, ""
+ * @user_data: the data given to pamong_server_add_route()
+ * @error: where to put the reason the request failed
+ *
+ * Answers one request. A handler either sets a response on @msg (usually
+ * with pamong_server_respond_json() or pamong_server_respond_error()) and
+ * returns %TRUE, or returns %FALSE with @error set, and the server answers
+ * with the JSON error matching the error's code (see
+ * pamong_server_respond_gerror()).
+ *
+ * Returns: %TRUE if @msg has its response
+ */
+typedef gboolean (*PamongServerHandler) (PamongServer       *server,
+                                         SoupServerMessage  *msg,
+                                         const char         *subpath,
+                                         gpointer            user_data,
+                                         GError            **error);
+
+PamongServer *pamong_server_new              (PamongStore         *store);
+PamongStore  *pamong_server_get_store        (PamongServer        *self);
+gboolean      pamong_server_get_demo         (PamongServer        *self);
+void          pamong_server_set_demo         (PamongServer        *self,
+                                              gboolean             demo);
+
+void          pamong_server_add_route        (PamongServer        *self,
+                                              const char          *method,
+                                              const char          *pattern,
+                                              PamongServerHandler  handler,
+                                              gpointer             user_data,
+                                              GDestroyNotify       destroy);
+
+gboolean      pamong_server_listen           (PamongServer        *self,
+                                              const char          *address,
+                                              GError             **error);
+const char   *pamong_server_get_uri          (PamongServer        *self);
+void          pamong_server_disconnect       (PamongServer        *self);
+
+void          pamong_server_respond_json     (SoupServerMessage   *msg,
+                                              guint                status,
+                                              JsonNode            *node);
+void          pamong_server_respond_error    (SoupServerMessage   *msg,
+                                              guint                status,
+                                              const char          *code,
+                                              const char          *message);
+void          pamong_server_respond_gerror   (SoupServerMessage   *msg,
+                                              const GError        *error);
+
+gboolean      pamong_server_parse_address    (const char          *address,
+                                              char               **host,
+                                              guint16             *port,
+                                              GError             **error);
+gboolean      pamong_server_host_is_loopback (const char          *host);
+
+G_END_DECLS
