@@ -96,4 +96,13 @@ typedef enum
   PAMONG_EVENT_KIND_ASSIGNED,
 } PamongEventKind;
 
+/* Roles of pamong-server's accounts (DESIGN.md §3), mirrored in the UI. */
+typedef enum
+{
+  PAMONG_ROLE_ADMIN,     /* Dinkominfo: everything */
+  PAMONG_ROLE_OPERATOR,  /* its own unit's applications and service requests */
+  PAMONG_ROLE_ASSESSOR,  /* assessments, indicator scores and their evidence */
+  PAMONG_ROLE_VIEWER,    /* reads only */
+} PamongRole;
+
 G_END_DECLS

@@ -21,6 +21,12 @@ G_BEGIN_DECLS
  * @PAMONG_ERROR_STORE: the local database failed
  * @PAMONG_ERROR_SCHEMA_TOO_NEW: the database was written by a newer Pamong
  * @PAMONG_ERROR_FRAMEWORK: an evaluation framework file is inconsistent
+ * @PAMONG_ERROR_UNAUTHORIZED: no valid credentials (log in again)
+ * @PAMONG_ERROR_FORBIDDEN: the user's role or unit does not allow this
+ * @PAMONG_ERROR_PRECONDITION_FAILED: the record changed since the caller read it
+ * @PAMONG_ERROR_CONFLICT: the write clashes with existing data
+ * @PAMONG_ERROR_TOO_LARGE: the input is larger than allowed
+ * @PAMONG_ERROR_RATE_LIMITED: too many attempts; try again later
  *
  * Error codes in the %PAMONG_ERROR domain.
  */
@@ -33,6 +39,12 @@ typedef enum
   PAMONG_ERROR_STORE,
   PAMONG_ERROR_SCHEMA_TOO_NEW,
   PAMONG_ERROR_FRAMEWORK,
+  PAMONG_ERROR_UNAUTHORIZED,
+  PAMONG_ERROR_FORBIDDEN,
+  PAMONG_ERROR_PRECONDITION_FAILED,
+  PAMONG_ERROR_CONFLICT,
+  PAMONG_ERROR_TOO_LARGE,
+  PAMONG_ERROR_RATE_LIMITED,
 } PamongError;
 
 GQuark pamong_error_quark (void);

@@ -18,6 +18,7 @@
 #include "pamong-error.h"
 #include "pamong-store-migrations.h"
 #include "pamong-store-private.h"
+#include "pamong-store-sql.h"
 
 /*
  * One store owns one SQLite connection, used from one thread (the main
@@ -1129,6 +1130,88 @@ pamong_store_get_path (PamongStore *self)
   g_return_val_if_fail (PAMONG_IS_STORE (self), NULL);
 
   return self->path;
+}
+
+/**
+ * pamong_store_get_db:
+ * @self: a #PamongStore
+ *
+ * For pamong-server's own tables only (see pamong-store-sql.h).
+ *
+ * Returns: (transfer none): the store's SQLite connection
+ */
+sqlite3 *
+pamong_store_get_db (PamongStore *self)
+{
+  g_return_val_if_fail (PAMONG_IS_STORE (self), NULL);
+
+  return self->db;
+}
+
+/**
+ * pamong_store_prepare:
+ * @self: a #PamongStore
+ * @sql: one SQL statement with `?` parameters
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer none) (nullable): a cached statement, reset and without
+ *   bindings; hold it with g_autoptr(PamongStoreStmt)
+ */
+sqlite3_stmt *
+pamong_store_prepare (PamongStore  *self,
+                      const char   *sql,
+                      GError      **error)
+{
+  g_return_val_if_fail (PAMONG_IS_STORE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  return store_prepare (self, sql, error);
+}
+
+/**
+ * pamong_store_release:
+ * @stmt: (nullable): a statement from pamong_store_prepare()
+ *
+ * Resets @stmt and clears its bindings, ready for the next use.
+ */
+void
+pamong_store_release (sqlite3_stmt *stmt)
+{
+  store_stmt_release (stmt);
+}
+
+/**
+ * pamong_store_exec:
+ * @self: a #PamongStore
+ * @sql: SQL without parameters (schema statements)
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pamong_store_exec (PamongStore  *self,
+                   const char   *sql,
+                   GError      **error)
+{
+  g_return_val_if_fail (PAMONG_IS_STORE (self), FALSE);
+
+  return store_exec (self, sql, error);
+}
+
+/**
+ * pamong_store_set_sql_error:
+ * @self: a #PamongStore
+ * @error: return location for a #GError
+ * @message: what failed, for a person
+ *
+ * Sets a %PAMONG_ERROR_STORE error with @message and SQLite's own.
+ */
+void
+pamong_store_set_sql_error (PamongStore  *self,
+                            GError      **error,
+                            const char   *message)
+{
+  store_set_error (self, error, message);
 }
 
 /* A change to a full-text index. Writes collect them and apply them after

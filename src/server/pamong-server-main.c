@@ -23,6 +23,7 @@
 #include "pamong-store.h"
 
 #include "pamong-server.h"
+#include "pamong-server-schema.h"
 
 #define DEFAULT_LISTEN "127.0.0.1:8080"
 
@@ -239,7 +240,7 @@ main (int   argc,
       db_path = g_strdup (default_db);
     }
 
-  store = pamong_store_open (db_path, &error);
+  store = pamong_server_open_store (db_path, &error);
   if (store == NULL)
     {
       g_printerr ("pamong-server: %s\n", error->message);
