@@ -107,6 +107,31 @@ pamong_gui_load_names (PamongStore *store,
   return g_steal_pointer (&names);
 }
 
+/**
+ * pamong_gui_lookup_again:
+ * @store: (nullable): the store
+ * @record: (nullable): a record a page shows
+ *
+ * For keeping a detail pane on its record after the store changed.
+ *
+ * Returns: (transfer full) (nullable): @record as @store holds it now, or
+ * %NULL when it is gone or deleted
+ */
+PamongRecord *
+pamong_gui_lookup_again (PamongStore  *store,
+                         PamongRecord *record)
+{
+  g_autoptr(PamongRecord) fresh = NULL;
+
+  if (store == NULL || record == NULL)
+    return NULL;
+
+  fresh = pamong_store_lookup (store, G_OBJECT_TYPE (record), pamong_record_get_uuid (record), NULL);
+  if (fresh == NULL || pamong_record_get_deleted (fresh))
+    return NULL;
+  return g_steal_pointer (&fresh);
+}
+
 /* Text columns */
 
 typedef struct
@@ -145,8 +170,13 @@ text_cell_bind (GtkSignalListItemFactory *factory,
 
 /**
  * pamong_gui_add_text_column:
+ * @expand: whether the column takes the room the others leave (the one a
+ *   person reads first)
+ * @fixed_width: the column's width in pixels, or -1 for its content's
  *
- * Appends a column of single-line labels whose text @func computes.
+ * Appends a resizable column of single-line labels whose text @func
+ * computes. A fixed width keeps a short column from jumping as rows scroll
+ * by, and from taking room an expanding column needs.
  *
  * Returns: (transfer none): the column
  */
@@ -154,6 +184,7 @@ GtkColumnViewColumn *
 pamong_gui_add_text_column (GtkColumnView      *view,
                             const char         *title,
                             gboolean            expand,
+                            int                 fixed_width,
                             PamongCellTextFunc  func,
                             gpointer            user_data)
 {
@@ -170,11 +201,78 @@ pamong_gui_add_text_column (GtkColumnView      *view,
 
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_fixed_width (column, fixed_width);
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_append_column (view, column);
   g_object_unref (column);
 
   return column;
+}
+
+/* Lists */
+
+/**
+ * pamong_gui_list_set_query:
+ * @store: (nullable): the store, or %NULL for an empty list
+ * @no_results_text: what @no_results_page says when the search finds nothing
+ *
+ * Shows the rows of @query in @selection. When the store cannot run the
+ * query, the list is empty and @no_results_page tells why.
+ *
+ * Returns: %FALSE if the query failed
+ */
+gboolean
+pamong_gui_list_set_query (GtkSingleSelection *selection,
+                           AdwStatusPage      *no_results_page,
+                           PamongStore        *store,
+                           PamongQuery        *query,
+                           const char         *no_results_text)
+{
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (GTK_IS_SINGLE_SELECTION (selection), FALSE);
+  g_return_val_if_fail (ADW_IS_STATUS_PAGE (no_results_page), FALSE);
+  g_return_val_if_fail (query != NULL, FALSE);
+
+  if (store == NULL)
+    {
+      gtk_single_selection_set_model (selection, NULL);
+      return TRUE;
+    }
+
+  model = pamong_store_query (store, query, &error);
+  if (model == NULL)
+    {
+      adw_status_page_set_description (no_results_page, error->message);
+      gtk_single_selection_set_model (selection, NULL);
+      return FALSE;
+    }
+
+  adw_status_page_set_description (no_results_page, no_results_text);
+  gtk_single_selection_set_model (selection, model);
+  return TRUE;
+}
+
+/**
+ * pamong_gui_list_show_state:
+ *
+ * Shows the page of @list_stack that fits: "list" when there are rows,
+ * "no-results" when a search found none, "empty" when there is nothing.
+ */
+void
+pamong_gui_list_show_state (GtkStack *list_stack,
+                            guint     n_items,
+                            gboolean  searching)
+{
+  g_return_if_fail (GTK_IS_STACK (list_stack));
+
+  if (n_items > 0)
+    gtk_stack_set_visible_child_name (list_stack, "list");
+  else if (searching)
+    gtk_stack_set_visible_child_name (list_stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (list_stack, "empty");
 }
 
 /* Detail rows */

@@ -141,19 +141,19 @@ model_has_expected_count (gpointer data)
   return g_list_model_get_n_items (count->model) == count->expected;
 }
 
-/* Types @text into a workspace's search entry and waits until the list
+/* Types @text into @page's search entry and waits until the list
  * shows what the store finds for it (the entry waits a moment before it
  * searches, as a person types). */
 static void
 type_search (PamongApp   *app,
              GType        type,
-             GtkEditable *entry,
+             gpointer     page,
              GListModel  *model,
              const char  *text)
 {
   ModelCount count = { model, store_search_count (app, type, text) };
 
-  gtk_editable_set_text (entry, text);
+  gtk_editable_set_text (pamong_workspace_page_get_search_entry (PAMONG_WORKSPACE_PAGE (page)), text);
   wait_until (model_has_expected_count, &count);
   /* Let the entry's delayed search run too. */
   g_usleep (300 * 1000);
@@ -267,16 +267,16 @@ check_aplikasi (PamongApp    *app,
   g_assert_nonnull (word);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
-  type_search (app, PAMONG_TYPE_APPLICATION, pamong_applications_page_get_search_entry (page), model, word);
+  type_search (app, PAMONG_TYPE_APPLICATION, page, model, word);
   g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
   g_assert_cmpuint (g_list_model_get_n_items (model), <, total);
 
   /* Nothing matches nonsense: the "No Results" page shows. */
-  type_search (app, PAMONG_TYPE_APPLICATION, pamong_applications_page_get_search_entry (page), model, "zzqxv");
+  type_search (app, PAMONG_TYPE_APPLICATION, page, model, "zzqxv");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   g_assert_cmpstr (pamong_applications_page_get_visible_state (page), ==, "no-results");
 
-  type_search (app, PAMONG_TYPE_APPLICATION, pamong_applications_page_get_search_entry (page), model, "");
+  type_search (app, PAMONG_TYPE_APPLICATION, page, model, "");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, total);
 
 }
@@ -316,7 +316,7 @@ check_indikator (PamongApp    *app,
   g_assert_cmpstr (pamong_indicators_page_get_predikat_text (page), ==, "Cukup");
 
   /* The search filters by name and by number. */
-  entry = pamong_indicators_page_get_search_entry (page);
+  entry = pamong_workspace_page_get_search_entry (PAMONG_WORKSPACE_PAGE (page));
   search_indicators (entry, "arsitektur");
   n = pamong_indicators_page_get_n_visible_rows (page);
   g_assert_cmpuint (n, >, 0);
@@ -376,7 +376,7 @@ check_layanan (PamongApp    *app,
                                                      "Completed", "Rejected", NULL }, status));
 
   /* Searching for its tracking number finds it among very few. */
-  type_search (app, PAMONG_TYPE_SERVICE_REQUEST, pamong_requests_page_get_search_entry (page), model, tracking);
+  type_search (app, PAMONG_TYPE_SERVICE_REQUEST, page, model, tracking);
   n = g_list_model_get_n_items (model);
   g_assert_cmpuint (n, >=, 1);
   g_assert_cmpuint (n, <, total);

@@ -17,13 +17,12 @@
 #include "pamong-labels.h"
 #include "pamong-store.h"
 #include "pamong-unit.h"
+#include "pamong-workspace-page.h"
 
 struct _PamongApplicationsPage
 {
-  AdwBin              parent_instance;
+  PamongWorkspacePage parent_instance;
 
-  PamongStore        *store;
-  gulong              store_changed_id;
   GHashTable         *unit_names;   /* uuid -> short name */
   GHashTable         *unit_full_names;
   PamongApplication  *shown;
@@ -65,16 +64,7 @@ struct _PamongApplicationsPage
   AdwActionRow       *plan_note_row;
 };
 
-G_DEFINE_FINAL_TYPE (PamongApplicationsPage, pamong_applications_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_SEARCH_MODE_ENABLED,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (PamongApplicationsPage, pamong_applications_page, PAMONG_TYPE_WORKSPACE_PAGE)
 
 static const char *
 unit_name (PamongApplicationsPage *self,
@@ -139,13 +129,14 @@ static char *
 plan_target_text (PamongApplicationsPage *self,
                   const char             *target)
 {
+  PamongStore *store = pamong_workspace_page_get_store (PAMONG_WORKSPACE_PAGE (self));
   g_autoptr(PamongRecord) record = NULL;
 
-  if (target == NULL || *target == '\0' || self->store == NULL)
+  if (target == NULL || *target == '\0' || store == NULL)
     return g_strdup (target);
 
   /* The target is a local application's uuid or a national application's name. */
-  record = pamong_store_lookup (self->store, PAMONG_TYPE_APPLICATION, target, NULL);
+  record = pamong_store_lookup (store, PAMONG_TYPE_APPLICATION, target, NULL);
   if (record != NULL)
     return g_strdup (pamong_application_get_name (PAMONG_APPLICATION (record)));
   return g_strdup (target);
@@ -217,173 +208,107 @@ selection_changed_cb (PamongApplicationsPage *self)
   PamongApplication *app = gtk_single_selection_get_selected_item (self->selection);
 
   show_application (self, app);
-  if (app != NULL && adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-}
-
-static void
-back_clicked_cb (PamongApplicationsPage *self)
-{
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  if (app != NULL)
+    pamong_workspace_page_show_details (PAMONG_WORKSPACE_PAGE (self));
 }
 
 /* The list */
-
-static const char *
-search_text (PamongApplicationsPage *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-
-  return text != NULL && *text != '\0' ? text : NULL;
-}
 
 static void
 update_count (PamongApplicationsPage *self)
 {
   GListModel *model = gtk_single_selection_get_model (self->selection);
   guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
+  gboolean searching = pamong_workspace_page_get_search_text (PAMONG_WORKSPACE_PAGE (self)) != NULL;
   g_autofree char *number = pamong_format_integer (n);
   g_autofree char *text = NULL;
 
-  if (search_text (self) != NULL)
+  if (searching)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s application found",
                                          "%s applications found", n), number);
   else
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s application",
                                          "%s applications", n), number);
   gtk_label_set_text (self->count_label, text);
-
-  if (n > 0)
-    gtk_stack_set_visible_child_name (self->list_stack, "list");
-  else if (search_text (self) != NULL)
-    gtk_stack_set_visible_child_name (self->list_stack, "no-results");
-  else
-    gtk_stack_set_visible_child_name (self->list_stack, "empty");
-}
-
-static void
-set_model (PamongApplicationsPage *self,
-           GListModel             *model)
-{
-  gtk_single_selection_set_model (self->selection, model);
-  update_count (self);
+  pamong_gui_list_show_state (self->list_stack, n, searching);
 }
 
 static void
 run_query (PamongApplicationsPage *self)
 {
-  g_autoptr(PamongQuery) query = NULL;
-  g_autoptr(GListModel) model = NULL;
-  g_autoptr(GError) error = NULL;
+  PamongWorkspacePage *page = PAMONG_WORKSPACE_PAGE (self);
+  g_autoptr(PamongQuery) query = pamong_query_new (PAMONG_TYPE_APPLICATION);
+  gboolean ok;
 
-  if (self->store == NULL)
-    {
-      set_model (self, NULL);
-      return;
-    }
-
-  query = pamong_query_new (PAMONG_TYPE_APPLICATION);
-  pamong_query_set_search (query, search_text (self));
+  pamong_query_set_search (query, pamong_workspace_page_get_search_text (page));
   pamong_query_set_sort (query, "name", FALSE);
 
-  model = pamong_store_query (self->store, query, &error);
-  if (model == NULL)
-    {
-      adw_status_page_set_description (self->no_results_page, error->message);
-      set_model (self, NULL);
-      gtk_stack_set_visible_child_name (self->list_stack, "no-results");
-      return;
-    }
-
-  adw_status_page_set_description (self->no_results_page,
-                                   _("No application matches the search. Try other words."));
-  set_model (self, model);
+  ok = pamong_gui_list_set_query (self->selection, self->no_results_page,
+                                  pamong_workspace_page_get_store (page), query,
+                                  _("No application matches the search. Try other words."));
+  update_count (self);
+  if (!ok)
+    gtk_stack_set_visible_child_name (self->list_stack, "no-results");
 }
 
 static void
 reload_units (PamongApplicationsPage *self)
 {
+  PamongStore *store = pamong_workspace_page_get_store (PAMONG_WORKSPACE_PAGE (self));
+
   g_clear_pointer (&self->unit_names, g_hash_table_unref);
   g_clear_pointer (&self->unit_full_names, g_hash_table_unref);
-  self->unit_names = pamong_gui_load_names (self->store, PAMONG_TYPE_UNIT, "short-name", "name");
-  self->unit_full_names = pamong_gui_load_names (self->store, PAMONG_TYPE_UNIT, "name", NULL);
+  self->unit_names = pamong_gui_load_names (store, PAMONG_TYPE_UNIT, "short-name", "name");
+  self->unit_full_names = pamong_gui_load_names (store, PAMONG_TYPE_UNIT, "name", NULL);
 }
 
-/* Runs after the lazy list has refreshed itself (it listens to the store
- * too, and keeps the selection when rows change). */
+/* PamongWorkspacePage */
+
 static void
-store_changed_cb (PamongStore            *store,
-                  const char             *collection,
-                  PamongApplicationsPage *self)
+pamong_applications_page_reload (PamongWorkspacePage *page)
 {
+  PamongApplicationsPage *self = PAMONG_APPLICATIONS_PAGE (page);
+
+  show_application (self, NULL);
+  reload_units (self);
+  run_query (self);
+}
+
+static void
+pamong_applications_page_store_changed (PamongWorkspacePage *page,
+                                        const char          *collection)
+{
+  PamongApplicationsPage *self = PAMONG_APPLICATIONS_PAGE (page);
+  g_autoptr(PamongApplication) shown = NULL;
   g_autoptr(PamongRecord) fresh = NULL;
-  g_autofree char *shown_uuid = NULL;
+
+  /* Selecting a row while the list refreshes moves self->shown on. */
+  if (self->shown != NULL)
+    shown = g_object_ref (self->shown);
 
   if (g_strcmp0 (collection, "units") == 0)
     {
       /* Rows show unit names: bind them again. */
       reload_units (self);
-      if (self->shown != NULL)
-        shown_uuid = g_strdup (pamong_record_get_uuid (PAMONG_RECORD (self->shown)));
       run_query (self);
     }
   else if (g_strcmp0 (collection, "applications") == 0)
-    {
-      if (self->shown != NULL)
-        shown_uuid = g_strdup (pamong_record_get_uuid (PAMONG_RECORD (self->shown)));
-      update_count (self);
-    }
+    update_count (self);
   else
     return;
 
   /* Keep showing the record that was open, as it is now. */
-  if (shown_uuid != NULL)
-    fresh = pamong_store_lookup (self->store, PAMONG_TYPE_APPLICATION, shown_uuid, NULL);
-  if (fresh != NULL && !pamong_record_get_deleted (fresh))
-    show_application (self, PAMONG_APPLICATION (fresh));
-  else
-    show_application (self, NULL);
+  fresh = pamong_gui_lookup_again (pamong_workspace_page_get_store (page), PAMONG_RECORD (shown));
+  show_application (self, PAMONG_APPLICATION (fresh));
 }
 
 static void
-search_changed_cb (PamongApplicationsPage *self)
+pamong_applications_page_search_changed (PamongWorkspacePage *page)
 {
-  run_query (self);
+  run_query (PAMONG_APPLICATIONS_PAGE (page));
 }
 
 /* Public */
-
-PamongStore *
-pamong_applications_page_get_store (PamongApplicationsPage *self)
-{
-  g_return_val_if_fail (PAMONG_IS_APPLICATIONS_PAGE (self), NULL);
-
-  return self->store;
-}
-
-void
-pamong_applications_page_set_store (PamongApplicationsPage *self,
-                                    PamongStore            *store)
-{
-  g_return_if_fail (PAMONG_IS_APPLICATIONS_PAGE (self));
-  g_return_if_fail (store == NULL || PAMONG_IS_STORE (store));
-
-  if (self->store == store)
-    return;
-
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->store_changed_id, self->store);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    self->store_changed_id = g_signal_connect_after (store, "changed",
-                                                     G_CALLBACK (store_changed_cb), self);
-
-  show_application (self, NULL);
-  reload_units (self);
-  run_query (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-}
 
 GListModel *
 pamong_applications_page_get_model (PamongApplicationsPage *self)
@@ -391,14 +316,6 @@ pamong_applications_page_get_model (PamongApplicationsPage *self)
   g_return_val_if_fail (PAMONG_IS_APPLICATIONS_PAGE (self), NULL);
 
   return G_LIST_MODEL (self->selection);
-}
-
-GtkEditable *
-pamong_applications_page_get_search_entry (PamongApplicationsPage *self)
-{
-  g_return_val_if_fail (PAMONG_IS_APPLICATIONS_PAGE (self), NULL);
-
-  return GTK_EDITABLE (self->search_entry);
 }
 
 const char *
@@ -446,69 +363,11 @@ pamong_applications_page_dispose (GObject *object)
 {
   PamongApplicationsPage *self = PAMONG_APPLICATIONS_PAGE (object);
 
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->store_changed_id, self->store);
-  g_clear_object (&self->store);
   g_clear_object (&self->shown);
   g_clear_pointer (&self->unit_names, g_hash_table_unref);
   g_clear_pointer (&self->unit_full_names, g_hash_table_unref);
 
-  /* The leaflet is both AdwBin's child and a template child: take it out
-   * of the bin first, so the two do not both unparent it. */
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), PAMONG_TYPE_APPLICATIONS_PAGE);
-
   G_OBJECT_CLASS (pamong_applications_page_parent_class)->dispose (object);
-}
-
-static void
-pamong_applications_page_get_property (GObject    *object,
-                                       guint       prop_id,
-                                       GValue     *value,
-                                       GParamSpec *pspec)
-{
-  PamongApplicationsPage *self = PAMONG_APPLICATIONS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_SEARCH_MODE_ENABLED:
-      g_value_set_boolean (value, gtk_search_bar_get_search_mode (self->search_bar));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-pamong_applications_page_set_property (GObject      *object,
-                                       guint         prop_id,
-                                       const GValue *value,
-                                       GParamSpec   *pspec)
-{
-  PamongApplicationsPage *self = PAMONG_APPLICATIONS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      pamong_applications_page_set_store (self, g_value_get_object (value));
-      break;
-    case PROP_SEARCH_MODE_ENABLED:
-      gtk_search_bar_set_search_mode (self->search_bar, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-search_mode_changed_cb (PamongApplicationsPage *self)
-{
-  if (gtk_search_bar_get_search_mode (self->search_bar))
-    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE_ENABLED]);
 }
 
 static void
@@ -516,20 +375,13 @@ pamong_applications_page_class_init (PamongApplicationsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PamongWorkspacePageClass *page_class = PAMONG_WORKSPACE_PAGE_CLASS (klass);
 
   object_class->dispose = pamong_applications_page_dispose;
-  object_class->get_property = pamong_applications_page_get_property;
-  object_class->set_property = pamong_applications_page_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         PAMONG_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_SEARCH_MODE_ENABLED] =
-    g_param_spec_boolean ("search-mode-enabled", NULL, NULL,
-                          FALSE,
-                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->reload = pamong_applications_page_reload;
+  page_class->store_changed = pamong_applications_page_store_changed;
+  page_class->search_changed = pamong_applications_page_search_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/applications/pamong-applications-page.ui");
@@ -572,35 +424,28 @@ pamong_applications_page_class_init (PamongApplicationsPageClass *klass)
 static void
 pamong_applications_page_init (PamongApplicationsPage *self)
 {
+  PamongWorkspacePage *page = PAMONG_WORKSPACE_PAGE (self);
+  GtkColumnViewColumn *column;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  pamong_workspace_page_init_widgets (page, self->leaflet, self->search_bar,
+                                      self->search_entry, self->back_button);
 
-  pamong_gui_add_text_column (self->column_view, _("Name"), TRUE, name_cell, self);
-  pamong_gui_add_text_column (self->column_view, _("Unit"), FALSE, unit_cell, self);
-  /* A narrow window keeps the columns a person scans first. */
-  g_object_bind_property (self->leaflet, "folded",
-                          pamong_gui_add_text_column (self->column_view, _("Category"), FALSE,
-                                                      category_cell, self),
-                          "visible", G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
-  g_object_bind_property (self->leaflet, "folded",
-                          pamong_gui_add_text_column (self->column_view, _("Basis"), FALSE,
-                                                      basis_cell, self),
-                          "visible", G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
-  pamong_gui_add_text_column (self->column_view, _("Status"), FALSE, status_cell, self);
+  /* The name takes the room the short columns leave. Fixed widths only for
+   * columns that always show: GTK 4.8 still counts a hidden column's fixed
+   * width, and the list's minimum width must not change when the leaflet
+   * folds (it decides the folding). A narrow window keeps the columns a
+   * person scans first. */
+  pamong_gui_add_text_column (self->column_view, _("Name"), TRUE, -1, name_cell, self);
+  pamong_gui_add_text_column (self->column_view, _("Unit"), FALSE, 135, unit_cell, self);
+  column = pamong_gui_add_text_column (self->column_view, _("Category"), FALSE, -1, category_cell, self);
+  pamong_workspace_page_hide_when_folded (page, column);
+  column = pamong_gui_add_text_column (self->column_view, _("Basis"), FALSE, -1, basis_cell, self);
+  pamong_workspace_page_hide_when_folded (page, column);
+  pamong_gui_add_text_column (self->column_view, _("Status"), FALSE, 110, status_cell, self);
 
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
-
-  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
-                           G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->search_entry, "search-changed",
-                           G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->back_button, "clicked",
-                           G_CALLBACK (back_clicked_cb), self, G_CONNECT_SWAPPED);
-  g_object_bind_property (self->leaflet, "folded",
-                          self->back_button, "visible",
-                          G_BINDING_SYNC_CREATE);
 
   update_count (self);
 }

@@ -9,19 +9,15 @@
 #include <adwaita.h>
 
 #include "pamong-types.h"
+#include "pamong-workspace-page.h"
 
 G_BEGIN_DECLS
 
 #define PAMONG_TYPE_APPLICATIONS_PAGE (pamong_applications_page_get_type ())
-G_DECLARE_FINAL_TYPE (PamongApplicationsPage, pamong_applications_page, PAMONG, APPLICATIONS_PAGE, AdwBin)
-
-PamongStore *pamong_applications_page_get_store        (PamongApplicationsPage *self);
-void         pamong_applications_page_set_store        (PamongApplicationsPage *self,
-                                                        PamongStore            *store);
+G_DECLARE_FINAL_TYPE (PamongApplicationsPage, pamong_applications_page, PAMONG, APPLICATIONS_PAGE, PamongWorkspacePage)
 
 /* For the UI tests. */
 GListModel  *pamong_applications_page_get_model        (PamongApplicationsPage *self);
-GtkEditable *pamong_applications_page_get_search_entry (PamongApplicationsPage *self);
 const char  *pamong_applications_page_get_count_text   (PamongApplicationsPage *self);
 const char  *pamong_applications_page_get_visible_state (PamongApplicationsPage *self);
 char        *pamong_applications_page_get_cell_text    (PamongApplicationsPage *self,

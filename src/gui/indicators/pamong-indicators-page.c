@@ -20,6 +20,7 @@
 #include "pamong-labels.h"
 #include "pamong-spbe-index.h"
 #include "pamong-store.h"
+#include "pamong-workspace-page.h"
 
 /* One row per indicator of the framework, built once; an assessment only
  * changes what the rows say. */
@@ -33,10 +34,8 @@ typedef struct
 
 struct _PamongIndicatorsPage
 {
-  AdwBin                parent_instance;
+  PamongWorkspacePage   parent_instance;
 
-  PamongStore          *store;
-  gulong                store_changed_id;
   PamongFramework      *framework;
 
   IndicatorRow         *rows;         /* by indicator position */
@@ -85,16 +84,7 @@ struct _PamongIndicatorsPage
   AdwActionRow         *scale_row;
 };
 
-G_DEFINE_FINAL_TYPE (PamongIndicatorsPage, pamong_indicators_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_SEARCH_MODE_ENABLED,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (PamongIndicatorsPage, pamong_indicators_page, PAMONG_TYPE_WORKSPACE_PAGE)
 
 /* Text */
 
@@ -318,14 +308,7 @@ row_activated_cb (AdwActionRow         *row,
   guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "pamong-position"));
 
   show_indicator (self, (int) position);
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-}
-
-static void
-back_clicked_cb (PamongIndicatorsPage *self)
-{
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  pamong_workspace_page_show_details (PAMONG_WORKSPACE_PAGE (self));
 }
 
 /* Search */
@@ -469,7 +452,8 @@ load_scores (PamongIndicatorsPage *self)
   query = pamong_query_new (PAMONG_TYPE_INDICATOR_SCORE);
   pamong_query_add_filter_string (query, "assessment",
                                   pamong_record_get_uuid (PAMONG_RECORD (self->assessment)));
-  model = pamong_store_query (self->store, query, &error);
+  model = pamong_store_query (pamong_workspace_page_get_store (PAMONG_WORKSPACE_PAGE (self)),
+                              query, &error);
   if (model == NULL)
     {
       g_warning ("Could not read the indicator scores: %s", error->message);
@@ -577,6 +561,7 @@ year_selected_cb (PamongIndicatorsPage *self)
 static void
 load_assessments (PamongIndicatorsPage *self)
 {
+  PamongStore *store = pamong_workspace_page_get_store (PAMONG_WORKSPACE_PAGE (self));
   g_autoptr(PamongQuery) query = NULL;
   g_autoptr(GListModel) model = NULL;
   g_autoptr(GError) error = NULL;
@@ -588,11 +573,11 @@ load_assessments (PamongIndicatorsPage *self)
   g_clear_pointer (&self->assessments, g_ptr_array_unref);
   self->assessments = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (self->store != NULL)
+  if (store != NULL)
     {
       query = pamong_query_new (PAMONG_TYPE_ASSESSMENT);
       pamong_query_set_sort (query, "year", TRUE);
-      model = pamong_store_query (self->store, query, &error);
+      model = pamong_store_query (store, query, &error);
       if (model == NULL)
         g_warning ("Could not read the assessments: %s", error->message);
       else
@@ -626,11 +611,24 @@ load_assessments (PamongIndicatorsPage *self)
   year_selected_cb (self);
 }
 
+/* PamongWorkspacePage */
+
 static void
-store_changed_cb (PamongStore          *store,
-                  const char           *collection,
-                  PamongIndicatorsPage *self)
+pamong_indicators_page_reload (PamongWorkspacePage *page)
 {
+  PamongIndicatorsPage *self = PAMONG_INDICATORS_PAGE (page);
+
+  g_clear_object (&self->assessment);
+  self->shown = -1;
+  load_assessments (self);
+}
+
+static void
+pamong_indicators_page_store_changed (PamongWorkspacePage *page,
+                                      const char          *collection)
+{
+  PamongIndicatorsPage *self = PAMONG_INDICATORS_PAGE (page);
+
   if (g_strcmp0 (collection, "assessments") == 0)
     load_assessments (self);
   else if (g_strcmp0 (collection, "indicator_scores") == 0 && self->assessment != NULL &&
@@ -638,39 +636,13 @@ store_changed_cb (PamongStore          *store,
     load_scores (self);
 }
 
+static void
+pamong_indicators_page_search_changed (PamongWorkspacePage *page)
+{
+  apply_filter (PAMONG_INDICATORS_PAGE (page));
+}
+
 /* Public */
-
-PamongStore *
-pamong_indicators_page_get_store (PamongIndicatorsPage *self)
-{
-  g_return_val_if_fail (PAMONG_IS_INDICATORS_PAGE (self), NULL);
-
-  return self->store;
-}
-
-void
-pamong_indicators_page_set_store (PamongIndicatorsPage *self,
-                                  PamongStore          *store)
-{
-  g_return_if_fail (PAMONG_IS_INDICATORS_PAGE (self));
-  g_return_if_fail (store == NULL || PAMONG_IS_STORE (store));
-
-  if (self->store == store)
-    return;
-
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->store_changed_id, self->store);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    self->store_changed_id = g_signal_connect_after (store, "changed",
-                                                     G_CALLBACK (store_changed_cb), self);
-
-  g_clear_object (&self->assessment);
-  self->shown = -1;
-  load_assessments (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-}
 
 /**
  * pamong_indicators_page_select_year:
@@ -767,14 +739,6 @@ pamong_indicators_page_get_row_level (PamongIndicatorsPage *self,
   return row != NULL ? adw_action_row_get_subtitle (row->row) : NULL;
 }
 
-GtkEditable *
-pamong_indicators_page_get_search_entry (PamongIndicatorsPage *self)
-{
-  g_return_val_if_fail (PAMONG_IS_INDICATORS_PAGE (self), NULL);
-
-  return GTK_EDITABLE (self->search_entry);
-}
-
 const char *
 pamong_indicators_page_get_visible_state (PamongIndicatorsPage *self)
 {
@@ -790,18 +754,10 @@ pamong_indicators_page_dispose (GObject *object)
 {
   PamongIndicatorsPage *self = PAMONG_INDICATORS_PAGE (object);
 
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->store_changed_id, self->store);
-  g_clear_object (&self->store);
   if (self->scores != NULL)
     clear_scores (self);
   g_clear_object (&self->assessment);
   g_clear_pointer (&self->assessments, g_ptr_array_unref);
-
-  /* The leaflet is both AdwBin's child and a template child: take it out
-   * of the bin first, so the two do not both unparent it. */
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), PAMONG_TYPE_INDICATORS_PAGE);
 
   G_OBJECT_CLASS (pamong_indicators_page_parent_class)->dispose (object);
 }
@@ -828,75 +784,18 @@ pamong_indicators_page_finalize (GObject *object)
 }
 
 static void
-pamong_indicators_page_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  PamongIndicatorsPage *self = PAMONG_INDICATORS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_SEARCH_MODE_ENABLED:
-      g_value_set_boolean (value, gtk_search_bar_get_search_mode (self->search_bar));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-pamong_indicators_page_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  PamongIndicatorsPage *self = PAMONG_INDICATORS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      pamong_indicators_page_set_store (self, g_value_get_object (value));
-      break;
-    case PROP_SEARCH_MODE_ENABLED:
-      gtk_search_bar_set_search_mode (self->search_bar, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-search_mode_changed_cb (PamongIndicatorsPage *self)
-{
-  if (gtk_search_bar_get_search_mode (self->search_bar))
-    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE_ENABLED]);
-}
-
-static void
 pamong_indicators_page_class_init (PamongIndicatorsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PamongWorkspacePageClass *page_class = PAMONG_WORKSPACE_PAGE_CLASS (klass);
 
   object_class->dispose = pamong_indicators_page_dispose;
   object_class->finalize = pamong_indicators_page_finalize;
-  object_class->get_property = pamong_indicators_page_get_property;
-  object_class->set_property = pamong_indicators_page_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         PAMONG_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_SEARCH_MODE_ENABLED] =
-    g_param_spec_boolean ("search-mode-enabled", NULL, NULL,
-                          FALSE,
-                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->reload = pamong_indicators_page_reload;
+  page_class->store_changed = pamong_indicators_page_store_changed;
+  page_class->search_changed = pamong_indicators_page_search_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/indicators/pamong-indicators-page.ui");
@@ -939,6 +838,8 @@ pamong_indicators_page_init (PamongIndicatorsPage *self)
   self->shown = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  pamong_workspace_page_init_widgets (PAMONG_WORKSPACE_PAGE (self), self->leaflet, self->search_bar,
+                                      self->search_entry, self->back_button);
 
   self->framework = pamong_framework_load_default (&error);
   if (self->framework == NULL)
@@ -950,20 +851,8 @@ pamong_indicators_page_init (PamongIndicatorsPage *self)
   else
     build_rows (self);
 
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
-
-  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
-                           G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->search_entry, "search-changed",
-                           G_CALLBACK (apply_filter), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->year_dropdown, "notify::selected",
                            G_CALLBACK (year_selected_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->back_button, "clicked",
-                           G_CALLBACK (back_clicked_cb), self, G_CONNECT_SWAPPED);
-  g_object_bind_property (self->leaflet, "folded",
-                          self->back_button, "visible",
-                          G_BINDING_SYNC_CREATE);
 
   gtk_stack_set_visible_child_name (self->main_stack, "empty");
 }

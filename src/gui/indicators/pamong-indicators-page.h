@@ -9,15 +9,13 @@
 #include <adwaita.h>
 
 #include "pamong-types.h"
+#include "pamong-workspace-page.h"
 
 G_BEGIN_DECLS
 
 #define PAMONG_TYPE_INDICATORS_PAGE (pamong_indicators_page_get_type ())
-G_DECLARE_FINAL_TYPE (PamongIndicatorsPage, pamong_indicators_page, PAMONG, INDICATORS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (PamongIndicatorsPage, pamong_indicators_page, PAMONG, INDICATORS_PAGE, PamongWorkspacePage)
 
-PamongStore *pamong_indicators_page_get_store           (PamongIndicatorsPage *self);
-void         pamong_indicators_page_set_store           (PamongIndicatorsPage *self,
-                                                         PamongStore          *store);
 gboolean     pamong_indicators_page_select_year         (PamongIndicatorsPage *self,
                                                          int                   year);
 
@@ -30,7 +28,6 @@ const char  *pamong_indicators_page_get_row_title       (PamongIndicatorsPage *s
                                                          guint                 nth_visible);
 const char  *pamong_indicators_page_get_row_level       (PamongIndicatorsPage *self,
                                                          guint                 nth_visible);
-GtkEditable *pamong_indicators_page_get_search_entry    (PamongIndicatorsPage *self);
 const char  *pamong_indicators_page_get_visible_state   (PamongIndicatorsPage *self);
 
 G_END_DECLS

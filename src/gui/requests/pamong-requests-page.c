@@ -19,13 +19,12 @@
 #include "pamong-service-type.h"
 #include "pamong-store.h"
 #include "pamong-unit.h"
+#include "pamong-workspace-page.h"
 
 struct _PamongRequestsPage
 {
-  AdwBin                parent_instance;
+  PamongWorkspacePage   parent_instance;
 
-  PamongStore          *store;
-  gulong                store_changed_id;
   PamongRegion         *region;
   GHashTable           *service_names;  /* uuid -> name */
   GHashTable           *service_kinds;  /* uuid -> GINT_TO_POINTER (kind + 1) */
@@ -63,16 +62,7 @@ struct _PamongRequestsPage
   AdwActionRow         *location_row;
 };
 
-G_DEFINE_FINAL_TYPE (PamongRequestsPage, pamong_requests_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_SEARCH_MODE_ENABLED,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (PamongRequestsPage, pamong_requests_page, PAMONG_TYPE_WORKSPACE_PAGE)
 
 static const char *
 lookup_name (GHashTable *names,
@@ -244,106 +234,67 @@ selection_changed_cb (PamongRequestsPage *self)
   PamongServiceRequest *request = gtk_single_selection_get_selected_item (self->selection);
 
   show_request (self, request);
-  if (request != NULL && adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-}
-
-static void
-back_clicked_cb (PamongRequestsPage *self)
-{
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  if (request != NULL)
+    pamong_workspace_page_show_details (PAMONG_WORKSPACE_PAGE (self));
 }
 
 /* The list */
-
-static const char *
-search_text (PamongRequestsPage *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-
-  return text != NULL && *text != '\0' ? text : NULL;
-}
 
 static void
 update_count (PamongRequestsPage *self)
 {
   GListModel *model = gtk_single_selection_get_model (self->selection);
   guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
+  gboolean searching = pamong_workspace_page_get_search_text (PAMONG_WORKSPACE_PAGE (self)) != NULL;
   g_autofree char *number = pamong_format_integer (n);
   g_autofree char *text = NULL;
 
-  if (search_text (self) != NULL)
+  if (searching)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s request found",
                                          "%s requests found", n), number);
   else
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s request",
                                          "%s requests", n), number);
   gtk_label_set_text (self->count_label, text);
-
-  if (n > 0)
-    gtk_stack_set_visible_child_name (self->list_stack, "list");
-  else if (search_text (self) != NULL)
-    gtk_stack_set_visible_child_name (self->list_stack, "no-results");
-  else
-    gtk_stack_set_visible_child_name (self->list_stack, "empty");
-}
-
-static void
-set_model (PamongRequestsPage *self,
-           GListModel         *model)
-{
-  gtk_single_selection_set_model (self->selection, model);
-  update_count (self);
+  pamong_gui_list_show_state (self->list_stack, n, searching);
 }
 
 static void
 run_query (PamongRequestsPage *self)
 {
-  g_autoptr(PamongQuery) query = NULL;
-  g_autoptr(GListModel) model = NULL;
-  g_autoptr(GError) error = NULL;
+  PamongWorkspacePage *page = PAMONG_WORKSPACE_PAGE (self);
+  g_autoptr(PamongQuery) query = pamong_query_new (PAMONG_TYPE_SERVICE_REQUEST);
+  gboolean ok;
 
-  if (self->store == NULL)
-    {
-      set_model (self, NULL);
-      return;
-    }
-
-  query = pamong_query_new (PAMONG_TYPE_SERVICE_REQUEST);
-  pamong_query_set_search (query, search_text (self));
+  pamong_query_set_search (query, pamong_workspace_page_get_search_text (page));
   pamong_query_set_sort (query, "submitted-at", TRUE);
 
-  model = pamong_store_query (self->store, query, &error);
-  if (model == NULL)
-    {
-      adw_status_page_set_description (self->no_results_page, error->message);
-      set_model (self, NULL);
-      gtk_stack_set_visible_child_name (self->list_stack, "no-results");
-      return;
-    }
-
-  adw_status_page_set_description (self->no_results_page,
-                                   _("No service request matches the search. Try a tracking number or an applicant’s name."));
-  set_model (self, model);
+  ok = pamong_gui_list_set_query (self->selection, self->no_results_page,
+                                  pamong_workspace_page_get_store (page), query,
+                                  _("No service request matches the search. Try a tracking number or an applicant’s name."));
+  update_count (self);
+  if (!ok)
+    gtk_stack_set_visible_child_name (self->list_stack, "no-results");
 }
 
 static void
 reload_service_types (PamongRequestsPage *self)
 {
+  PamongStore *store = pamong_workspace_page_get_store (PAMONG_WORKSPACE_PAGE (self));
   g_autoptr(PamongQuery) query = NULL;
   g_autoptr(GListModel) model = NULL;
   guint n;
 
   g_clear_pointer (&self->service_names, g_hash_table_unref);
   g_clear_pointer (&self->service_kinds, g_hash_table_unref);
-  self->service_names = pamong_gui_load_names (self->store, PAMONG_TYPE_SERVICE_TYPE, "name", NULL);
+  self->service_names = pamong_gui_load_names (store, PAMONG_TYPE_SERVICE_TYPE, "name", NULL);
   self->service_kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  if (self->store == NULL)
+  if (store == NULL)
     return;
 
   query = pamong_query_new (PAMONG_TYPE_SERVICE_TYPE);
-  model = pamong_store_query (self->store, query, NULL);
+  model = pamong_store_query (store, query, NULL);
   n = model != NULL ? g_list_model_get_n_items (model) : 0;
   for (guint i = 0; i < n; i++)
     {
@@ -359,22 +310,36 @@ reload_service_types (PamongRequestsPage *self)
 static void
 reload_units (PamongRequestsPage *self)
 {
+  PamongStore *store = pamong_workspace_page_get_store (PAMONG_WORKSPACE_PAGE (self));
+
   g_clear_pointer (&self->unit_names, g_hash_table_unref);
-  self->unit_names = pamong_gui_load_names (self->store, PAMONG_TYPE_UNIT, "name", NULL);
+  self->unit_names = pamong_gui_load_names (store, PAMONG_TYPE_UNIT, "name", NULL);
 }
 
-/* Runs after the lazy list has refreshed itself (it listens to the store
- * too, and keeps the selection when rows change). */
-static void
-store_changed_cb (PamongStore        *store,
-                  const char         *collection,
-                  PamongRequestsPage *self)
-{
-  g_autoptr(PamongRecord) fresh = NULL;
-  g_autofree char *shown_uuid = NULL;
+/* PamongWorkspacePage */
 
+static void
+pamong_requests_page_reload (PamongWorkspacePage *page)
+{
+  PamongRequestsPage *self = PAMONG_REQUESTS_PAGE (page);
+
+  show_request (self, NULL);
+  reload_service_types (self);
+  reload_units (self);
+  run_query (self);
+}
+
+static void
+pamong_requests_page_store_changed (PamongWorkspacePage *page,
+                                    const char          *collection)
+{
+  PamongRequestsPage *self = PAMONG_REQUESTS_PAGE (page);
+  g_autoptr(PamongServiceRequest) shown = NULL;
+  g_autoptr(PamongRecord) fresh = NULL;
+
+  /* Selecting a row while the list refreshes moves self->shown on. */
   if (self->shown != NULL)
-    shown_uuid = g_strdup (pamong_record_get_uuid (PAMONG_RECORD (self->shown)));
+    shown = g_object_ref (self->shown);
 
   if (g_strcmp0 (collection, "service_types") == 0)
     {
@@ -390,54 +355,17 @@ store_changed_cb (PamongStore        *store,
     return;
 
   /* Keep showing the request that was open, as it is now. */
-  if (shown_uuid != NULL)
-    fresh = pamong_store_lookup (self->store, PAMONG_TYPE_SERVICE_REQUEST, shown_uuid, NULL);
-  if (fresh != NULL && !pamong_record_get_deleted (fresh))
-    show_request (self, PAMONG_SERVICE_REQUEST (fresh));
-  else
-    show_request (self, NULL);
+  fresh = pamong_gui_lookup_again (pamong_workspace_page_get_store (page), PAMONG_RECORD (shown));
+  show_request (self, PAMONG_SERVICE_REQUEST (fresh));
 }
 
 static void
-search_changed_cb (PamongRequestsPage *self)
+pamong_requests_page_search_changed (PamongWorkspacePage *page)
 {
-  run_query (self);
+  run_query (PAMONG_REQUESTS_PAGE (page));
 }
 
 /* Public */
-
-PamongStore *
-pamong_requests_page_get_store (PamongRequestsPage *self)
-{
-  g_return_val_if_fail (PAMONG_IS_REQUESTS_PAGE (self), NULL);
-
-  return self->store;
-}
-
-void
-pamong_requests_page_set_store (PamongRequestsPage *self,
-                                PamongStore        *store)
-{
-  g_return_if_fail (PAMONG_IS_REQUESTS_PAGE (self));
-  g_return_if_fail (store == NULL || PAMONG_IS_STORE (store));
-
-  if (self->store == store)
-    return;
-
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->store_changed_id, self->store);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    self->store_changed_id = g_signal_connect_after (store, "changed",
-                                                     G_CALLBACK (store_changed_cb), self);
-
-  show_request (self, NULL);
-  reload_service_types (self);
-  reload_units (self);
-  run_query (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-}
 
 GListModel *
 pamong_requests_page_get_model (PamongRequestsPage *self)
@@ -445,14 +373,6 @@ pamong_requests_page_get_model (PamongRequestsPage *self)
   g_return_val_if_fail (PAMONG_IS_REQUESTS_PAGE (self), NULL);
 
   return G_LIST_MODEL (self->selection);
-}
-
-GtkEditable *
-pamong_requests_page_get_search_entry (PamongRequestsPage *self)
-{
-  g_return_val_if_fail (PAMONG_IS_REQUESTS_PAGE (self), NULL);
-
-  return GTK_EDITABLE (self->search_entry);
 }
 
 const char *
@@ -500,71 +420,13 @@ pamong_requests_page_dispose (GObject *object)
 {
   PamongRequestsPage *self = PAMONG_REQUESTS_PAGE (object);
 
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->store_changed_id, self->store);
-  g_clear_object (&self->store);
   g_clear_object (&self->shown);
   g_clear_object (&self->region);
   g_clear_pointer (&self->service_names, g_hash_table_unref);
   g_clear_pointer (&self->service_kinds, g_hash_table_unref);
   g_clear_pointer (&self->unit_names, g_hash_table_unref);
 
-  /* The leaflet is both AdwBin's child and a template child: take it out
-   * of the bin first, so the two do not both unparent it. */
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), PAMONG_TYPE_REQUESTS_PAGE);
-
   G_OBJECT_CLASS (pamong_requests_page_parent_class)->dispose (object);
-}
-
-static void
-pamong_requests_page_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  PamongRequestsPage *self = PAMONG_REQUESTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_SEARCH_MODE_ENABLED:
-      g_value_set_boolean (value, gtk_search_bar_get_search_mode (self->search_bar));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-pamong_requests_page_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  PamongRequestsPage *self = PAMONG_REQUESTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      pamong_requests_page_set_store (self, g_value_get_object (value));
-      break;
-    case PROP_SEARCH_MODE_ENABLED:
-      gtk_search_bar_set_search_mode (self->search_bar, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-search_mode_changed_cb (PamongRequestsPage *self)
-{
-  if (gtk_search_bar_get_search_mode (self->search_bar))
-    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE_ENABLED]);
 }
 
 static void
@@ -572,20 +434,13 @@ pamong_requests_page_class_init (PamongRequestsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PamongWorkspacePageClass *page_class = PAMONG_WORKSPACE_PAGE_CLASS (klass);
 
   object_class->dispose = pamong_requests_page_dispose;
-  object_class->get_property = pamong_requests_page_get_property;
-  object_class->set_property = pamong_requests_page_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         PAMONG_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_SEARCH_MODE_ENABLED] =
-    g_param_spec_boolean ("search-mode-enabled", NULL, NULL,
-                          FALSE,
-                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->reload = pamong_requests_page_reload;
+  page_class->store_changed = pamong_requests_page_store_changed;
+  page_class->search_changed = pamong_requests_page_search_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/requests/pamong-requests-page.ui");
@@ -622,42 +477,32 @@ pamong_requests_page_class_init (PamongRequestsPageClass *klass)
 static void
 pamong_requests_page_init (PamongRequestsPage *self)
 {
+  PamongWorkspacePage *page = PAMONG_WORKSPACE_PAGE (self);
+  GtkColumnViewColumn *column;
   g_autoptr(GError) error = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  pamong_workspace_page_init_widgets (page, self->leaflet, self->search_bar,
+                                      self->search_entry, self->back_button);
 
   self->region = pamong_region_load_default (&error);
   if (self->region == NULL)
     g_critical ("The regency's kecamatan and desa could not be loaded: %s", error->message);
 
-  pamong_gui_add_text_column (self->column_view, _("Tracking number"), FALSE, tracking_cell, self);
-  pamong_gui_add_text_column (self->column_view, _("Applicant"), TRUE, applicant_cell, self);
-  /* A narrow window keeps the columns a person scans first. */
-  g_object_bind_property (self->leaflet, "folded",
-                          pamong_gui_add_text_column (self->column_view, _("Service"), TRUE,
-                                                      service_cell, self),
-                          "visible", G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
-  g_object_bind_property (self->leaflet, "folded",
-                          pamong_gui_add_text_column (self->column_view, _("Kecamatan"), FALSE,
-                                                      kecamatan_cell, self),
-                          "visible", G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
-  pamong_gui_add_text_column (self->column_view, _("Status"), FALSE, status_cell, self);
-  pamong_gui_add_text_column (self->column_view, _("Due"), FALSE, due_cell, self);
+  /* The names take the room the short columns leave; fixed widths only
+   * for columns that always show (see the Aplikasi page). A narrow window
+   * keeps the columns a person scans first. */
+  pamong_gui_add_text_column (self->column_view, _("Tracking number"), FALSE, 145, tracking_cell, self);
+  pamong_gui_add_text_column (self->column_view, _("Applicant"), TRUE, -1, applicant_cell, self);
+  column = pamong_gui_add_text_column (self->column_view, _("Service"), TRUE, -1, service_cell, self);
+  pamong_workspace_page_hide_when_folded (page, column);
+  column = pamong_gui_add_text_column (self->column_view, _("Kecamatan"), FALSE, -1, kecamatan_cell, self);
+  pamong_workspace_page_hide_when_folded (page, column);
+  pamong_gui_add_text_column (self->column_view, _("Status"), FALSE, -1, status_cell, self);
+  pamong_gui_add_text_column (self->column_view, _("Due"), FALSE, 100, due_cell, self);
 
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
-
-  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
-                           G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->search_entry, "search-changed",
-                           G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->back_button, "clicked",
-                           G_CALLBACK (back_clicked_cb), self, G_CONNECT_SWAPPED);
-  g_object_bind_property (self->leaflet, "folded",
-                          self->back_button, "visible",
-                          G_BINDING_SYNC_CREATE);
 
   update_count (self);
 }

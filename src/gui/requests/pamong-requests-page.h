@@ -9,19 +9,15 @@
 #include <adwaita.h>
 
 #include "pamong-types.h"
+#include "pamong-workspace-page.h"
 
 G_BEGIN_DECLS
 
 #define PAMONG_TYPE_REQUESTS_PAGE (pamong_requests_page_get_type ())
-G_DECLARE_FINAL_TYPE (PamongRequestsPage, pamong_requests_page, PAMONG, REQUESTS_PAGE, AdwBin)
-
-PamongStore *pamong_requests_page_get_store         (PamongRequestsPage *self);
-void         pamong_requests_page_set_store         (PamongRequestsPage *self,
-                                                     PamongStore        *store);
+G_DECLARE_FINAL_TYPE (PamongRequestsPage, pamong_requests_page, PAMONG, REQUESTS_PAGE, PamongWorkspacePage)
 
 /* For the UI tests. */
 GListModel  *pamong_requests_page_get_model         (PamongRequestsPage *self);
-GtkEditable *pamong_requests_page_get_search_entry  (PamongRequestsPage *self);
 const char  *pamong_requests_page_get_count_text    (PamongRequestsPage *self);
 const char  *pamong_requests_page_get_visible_state (PamongRequestsPage *self);
 char        *pamong_requests_page_get_cell_text     (PamongRequestsPage *self,
