@@ -246,6 +246,8 @@ pamong_window_attach_app (PamongWindow *self)
       g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (settings, "last-workspace", self->view_stack, "visible-child-name",
                        G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "assessment-year", self->indicators_page, "year",
+                       G_SETTINGS_BIND_DEFAULT);
     }
 
   g_object_bind_property (application, "store", self->applications_page, "store", G_BINDING_SYNC_CREATE);

@@ -315,6 +315,9 @@ check_indikator (PamongApp    *app,
   g_assert_cmpstr (pamong_indicators_page_get_index_text (page), ==, "2.06");
   g_assert_cmpstr (pamong_indicators_page_get_predikat_text (page), ==, "Cukup");
 
+  /* The year picked is remembered for the next start. */
+  g_assert_cmpint (g_settings_get_int (pamong_app_get_settings (app), "assessment-year"), ==, 2022);
+
   /* The search filters by name and by number. */
   entry = pamong_workspace_page_get_search_entry (PAMONG_WORKSPACE_PAGE (page));
   search_indicators (entry, "arsitektur");
@@ -402,7 +405,10 @@ test_workspaces_show_the_store (void)
   g_autofree char *workspace = NULL;
 
   g_settings_set_string (settings, "last-workspace", "layanan");
+  g_settings_set_int (settings, "assessment-year", 2023);
   window = window_new_drawn (app);
+  g_assert_cmpint (pamong_indicators_page_get_year (PAMONG_INDICATORS_PAGE (pamong_window_get_page (window, "indikator"))),
+                   ==, 2023);
   g_assert_cmpstr (pamong_window_get_visible_view (window), ==, "workspaces");
   g_assert_cmpstr (pamong_window_get_workspace (window), ==, "layanan");
 
@@ -418,6 +424,7 @@ test_workspaces_show_the_store (void)
   g_assert_cmpstr (workspace, ==, "indikator");
 
   g_settings_reset (settings, "last-workspace");
+  g_settings_reset (settings, "assessment-year");
 }
 
 static gboolean

@@ -46,6 +46,7 @@ struct _PamongIndicatorsPage
 
   GPtrArray            *assessments;  /* PamongAssessment, as in year_list */
   gboolean              updating_years;
+  int                   wanted_year;  /* the "year" property: 0 = the newest */
   PamongAssessment     *assessment;
   PamongIndicatorScore **scores;      /* by indicator position, may be NULL */
   guint                *levels;       /* by indicator position, 0 = not scored */
@@ -85,6 +86,14 @@ struct _PamongIndicatorsPage
 };
 
 G_DEFINE_FINAL_TYPE (PamongIndicatorsPage, pamong_indicators_page, PAMONG_TYPE_WORKSPACE_PAGE)
+
+enum {
+  PROP_0,
+  PROP_YEAR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* Text */
 
@@ -556,6 +565,14 @@ year_selected_cb (PamongIndicatorsPage *self)
     show_assessment (self, g_ptr_array_index (self->assessments, selected));
   else
     show_assessment (self, NULL);
+
+  /* Remember the year a person picked, so the next start shows it too. */
+  if (self->assessment != NULL &&
+      self->wanted_year != pamong_assessment_get_year (self->assessment))
+    {
+      self->wanted_year = pamong_assessment_get_year (self->assessment);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+    }
 }
 
 static void
@@ -566,7 +583,8 @@ load_assessments (PamongIndicatorsPage *self)
   g_autoptr(GListModel) model = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) years = g_ptr_array_new_with_free_func (g_free);
-  int keep_year = self->assessment != NULL ? pamong_assessment_get_year (self->assessment) : 0;
+  int keep_year = self->assessment != NULL ? pamong_assessment_get_year (self->assessment)
+                                           : self->wanted_year;
   guint selected = 0;
   guint n = 0;
 
@@ -665,6 +683,29 @@ pamong_indicators_page_select_year (PamongIndicatorsPage *self,
       }
 
   return FALSE;
+}
+
+/**
+ * pamong_indicators_page_set_wanted_year:
+ * @self: a #PamongIndicatorsPage
+ * @year: the year to show, or 0 for the newest
+ *
+ * Shows the assessment of @year when the store has one, now or once it
+ * arrives; this is the "year" property.
+ */
+void
+pamong_indicators_page_set_wanted_year (PamongIndicatorsPage *self,
+                                        int                   year)
+{
+  g_return_if_fail (PAMONG_IS_INDICATORS_PAGE (self));
+
+  if (self->wanted_year == year)
+    return;
+
+  self->wanted_year = year;
+  if (year != 0)
+    pamong_indicators_page_select_year (self, year);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
 }
 
 int
@@ -784,6 +825,42 @@ pamong_indicators_page_finalize (GObject *object)
 }
 
 static void
+pamong_indicators_page_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  PamongIndicatorsPage *self = PAMONG_INDICATORS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_YEAR:
+      g_value_set_int (value, self->wanted_year);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pamong_indicators_page_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  PamongIndicatorsPage *self = PAMONG_INDICATORS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_YEAR:
+      pamong_indicators_page_set_wanted_year (self, g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 pamong_indicators_page_class_init (PamongIndicatorsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -792,6 +869,19 @@ pamong_indicators_page_class_init (PamongIndicatorsPageClass *klass)
 
   object_class->dispose = pamong_indicators_page_dispose;
   object_class->finalize = pamong_indicators_page_finalize;
+  object_class->get_property = pamong_indicators_page_get_property;
+  object_class->set_property = pamong_indicators_page_set_property;
+
+  /**
+   * PamongIndicatorsPage:year:
+   *
+   * The assessment year to show: the one a person last picked, or 0 for
+   * the newest. A year the store does not have shows the newest.
+   */
+  properties[PROP_YEAR] =
+    g_param_spec_int ("year", NULL, NULL, 0, 9999, 0,
+                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   page_class->reload = pamong_indicators_page_reload;
   page_class->store_changed = pamong_indicators_page_store_changed;

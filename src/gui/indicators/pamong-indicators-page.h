@@ -18,6 +18,8 @@ G_DECLARE_FINAL_TYPE (PamongIndicatorsPage, pamong_indicators_page, PAMONG, INDI
 
 gboolean     pamong_indicators_page_select_year         (PamongIndicatorsPage *self,
                                                          int                   year);
+void         pamong_indicators_page_set_wanted_year     (PamongIndicatorsPage *self,
+                                                         int                   year);
 
 /* For the UI tests. */
 int          pamong_indicators_page_get_year            (PamongIndicatorsPage *self);
