@@ -1979,9 +1979,11 @@ filter_to_sql (TypeInfo                 *info,
 
       if (value == NULL || value->value != filter->int_value)
         {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, filter->int_value);
+
           g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
-                       _("%" G_GINT64_FORMAT " is not a value of the field “%s” of %s"),
-                       filter->int_value, filter->field, info->table);
+                       _("%s is not a value of the field “%s” of %s"),
+                       number, filter->field, info->table);
           return FALSE;
         }
       g_string_append_printf (where, " AND \"%s\" = ?", info->columns[field]);

@@ -336,8 +336,10 @@ gboolean
 pamong_gui_ui_is_english (void)
 {
   /* The catalogue gettext chose carries its language in its header, the
-   * translation of "". No catalogue means the English source strings. */
-  const char *header = dgettext (GETTEXT_PACKAGE, "");
+   * translation of "". No catalogue means the English source strings.
+   * (Through a variable, so xgettext does not take "" for a message.) */
+  static const char header_msgid[] = "";
+  const char *header = dgettext (GETTEXT_PACKAGE, header_msgid);
   const char *language;
 
   if (header == NULL || *header == '\0')
