@@ -12,6 +12,7 @@
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -19,10 +20,13 @@
 
 #include "pamong-collections.h"
 #include "pamong-demo.h"
+#include "pamong-error.h"
 #include "pamong-query.h"
 #include "pamong-store.h"
 
 #include "pamong-server.h"
+#include "pamong-server-auth.h"
+#include "pamong-server-records.h"
 #include "pamong-server-schema.h"
 
 #define DEFAULT_LISTEN "127.0.0.1:8080"
@@ -37,7 +41,12 @@ enum {
 static char *opt_db;
 static char *opt_listen;
 static char *opt_demo;
+static char *opt_tls_cert;
+static char *opt_tls_key;
 static gboolean opt_version;
+static char *opt_add_user;
+static char *opt_role;
+static char *opt_unit;
 
 static const GOptionEntry entries[] = {
   { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db,
@@ -48,6 +57,18 @@ static const GOptionEntry entries[] = {
   { "demo", 0, 0, G_OPTION_ARG_STRING, &opt_demo,
     N_("Seed an empty database with a demo dataset (only “blora”); loopback addresses only"),
     N_("NAME") },
+  { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &opt_tls_cert,
+    N_("Serve HTTPS with this PEM certificate (chain); needs --tls-key"), N_("FILE") },
+  { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &opt_tls_key,
+    N_("The PEM private key of the --tls-cert certificate"), N_("FILE") },
+  { "add-user", 0, 0, G_OPTION_ARG_STRING, &opt_add_user,
+    N_("Create or update the account NAME with the password read from standard input, "
+       "then exit; needs --role"), N_("NAME") },
+  { "role", 0, 0, G_OPTION_ARG_STRING, &opt_role,
+    N_("The role of --add-user: admin, operator, assessor or viewer"), N_("ROLE") },
+  { "unit", 0, 0, G_OPTION_ARG_STRING, &opt_unit,
+    N_("The unit of --add-user, by uuid or code (e.g. OPD.07); operators need one"),
+    N_("UNIT") },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version,
     N_("Print the version and exit"), NULL },
   { NULL }
@@ -107,6 +128,7 @@ static gboolean
 seed_demo (PamongStore  *store,
            GError      **error)
 {
+  g_autoptr(GPtrArray) records = NULL;
   PamongDemoOptions options;
   gboolean empty = FALSE;
 
@@ -123,7 +145,77 @@ seed_demo (PamongStore  *store,
   options.size = PAMONG_DEMO_SIZE_DEMO;
 
   g_print ("%s\n", _("Adding the Kabupaten Blora demo dataset…"));
-  return pamong_demo_generate (store, &options, error);
+  records = pamong_demo_generate_records (&options, error);
+  /* Seeded as the server writes: every demo record gets a rev, so the
+   * change feed serves the whole dataset. */
+  return records != NULL && pamong_server_records_seed (store, records, error);
+}
+
+/* Reads one line from standard input, without its line end; NULL at EOF. */
+static char *
+read_password (void)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+  int c;
+
+  while ((c = getc (stdin)) != EOF && c != '\n')
+    {
+      if (line->len >= 4096)
+        break;
+      g_string_append_c (line, (char) c);
+    }
+  if (c == EOF && line->len == 0)
+    return NULL;
+  if (line->len > 0 && line->str[line->len - 1] == '\r')
+    g_string_truncate (line, line->len - 1);
+
+  return g_string_free (g_steal_pointer (&line), FALSE);
+}
+
+/* --add-user NAME --role ROLE [--unit UNIT]: returns the exit status. */
+static int
+add_user (PamongStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *password = NULL;
+  PamongRole role = PAMONG_ROLE_VIEWER;
+  gboolean created = FALSE;
+
+  pamong_server_role_from_string (opt_role, &role);
+
+  if (isatty (fileno (stdin)))
+    {
+      /* Translators: %s is an account name. */
+      g_printerr (_("Password for %s (at least %d characters; it is shown as typed): "),
+                  opt_add_user, PAMONG_SERVER_PASSWORD_MIN_LENGTH);
+    }
+
+  password = read_password ();
+  if (password == NULL)
+    {
+      g_printerr ("pamong-server: %s\n",
+                  _("--add-user reads the password from standard input, but it was empty."));
+      return EXIT_USAGE;
+    }
+
+  if (!pamong_server_users_put (store, opt_add_user, password, role, opt_unit, &created,
+                                &error))
+    {
+      g_printerr ("pamong-server: %s\n", error->message);
+      return g_error_matches (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA) ||
+             g_error_matches (error, PAMONG_ERROR, PAMONG_ERROR_MISSING_FIELD) ||
+             g_error_matches (error, PAMONG_ERROR, PAMONG_ERROR_CONFLICT)
+             ? EXIT_USAGE : EXIT_FAILED;
+    }
+
+  /* Translators: the first %s is an account name, the second a role
+   * such as "operator" (not translated: it is what --role takes). */
+  g_print (created ? _("Created the account %s with the role %s.")
+                   : _("Updated the account %s; its role is %s."),
+           opt_add_user, pamong_server_role_to_string (role));
+  g_print ("\n");
+
+  return EXIT_OK;
 }
 
 int
@@ -139,6 +231,7 @@ main (int   argc,
   g_autofree char *description = NULL;
   g_autofree char *default_db = NULL;
   g_autofree char *listen_host = NULL;
+  g_autoptr(GTlsCertificate) tls_certificate = NULL;
   const char *localedir;
   const char *listen_address;
   guint sigint_id;
@@ -157,8 +250,11 @@ main (int   argc,
    * /home/user/.local/share/pamong-server/pamong-server.db */
   description = g_strdup_printf (_("Without --db the database is %s.\n"
                                    "\n"
-                                   "Exit status: 0 after SIGINT or SIGTERM, 1 when the database "
-                                   "or the address fails, 2 for wrong options."),
+                                   "With --tls-cert and --tls-key it serves HTTPS instead "
+                                   "of HTTP.\n"
+                                   "\n"
+                                   "Exit status: 0 after SIGINT or SIGTERM, 1 when the database, "
+                                   "the certificate or the address fails, 2 for wrong options."),
                                  default_db);
 
   context = g_option_context_new (NULL);
@@ -186,11 +282,45 @@ main (int   argc,
       return EXIT_USAGE;
     }
 
+  if (opt_add_user == NULL && (opt_role != NULL || opt_unit != NULL))
+    {
+      g_printerr ("pamong-server: %s\n", _("--role and --unit go with --add-user NAME."));
+      return EXIT_USAGE;
+    }
+  if (opt_add_user != NULL && !pamong_server_role_from_string (opt_role, NULL))
+    {
+      g_printerr ("pamong-server: %s\n",
+                  _("--add-user needs --role admin, operator, assessor or viewer."));
+      return EXIT_USAGE;
+    }
+
   listen_address = opt_listen != NULL ? opt_listen : DEFAULT_LISTEN;
   if (!pamong_server_parse_address (listen_address, &listen_host, NULL, &error))
     {
       g_printerr ("pamong-server: %s\n", error->message);
       return EXIT_USAGE;
+    }
+
+  if ((opt_tls_cert == NULL) != (opt_tls_key == NULL))
+    {
+      g_printerr ("pamong-server: %s\n",
+                  _("--tls-cert and --tls-key go together: give both to serve HTTPS, "
+                    "or neither for plain HTTP."));
+      return EXIT_USAGE;
+    }
+
+  if (opt_tls_cert != NULL)
+    {
+      tls_certificate = g_tls_certificate_new_from_files (opt_tls_cert, opt_tls_key, &error);
+      if (tls_certificate == NULL)
+        {
+          g_printerr ("pamong-server: ");
+          /* Translators: the first two %s are file names, the last the reason. */
+          g_printerr (_("Cannot load the TLS certificate %s with the key %s: %s"),
+                      opt_tls_cert, opt_tls_key, error->message);
+          g_printerr ("\n");
+          return EXIT_FAILED;
+        }
     }
 
   if (opt_demo != NULL)
@@ -247,7 +377,25 @@ main (int   argc,
       return EXIT_FAILED;
     }
 
+  if (opt_add_user != NULL)
+    {
+      int status = add_user (store);
+
+      g_clear_object (&store);
+      g_clear_pointer (&opt_add_user, g_free);
+      g_clear_pointer (&opt_role, g_free);
+      g_clear_pointer (&opt_unit, g_free);
+      return status;
+    }
+
   if (opt_demo != NULL && !seed_demo (store, &error))
+    {
+      g_printerr ("pamong-server: %s\n", error->message);
+      return EXIT_FAILED;
+    }
+
+  /* The demo accounts, (re)set to the demo password on every start. */
+  if (opt_demo != NULL && !pamong_server_users_add_demo (store, &error))
     {
       g_printerr ("pamong-server: %s\n", error->message);
       return EXIT_FAILED;
@@ -259,6 +407,8 @@ main (int   argc,
 
   server = pamong_server_new (store);
   pamong_server_set_demo (server, opt_demo != NULL);
+  if (tls_certificate != NULL)
+    pamong_server_set_tls_certificate (server, tls_certificate);
 
   if (!pamong_server_listen (server, listen_address, &error))
     {
@@ -272,6 +422,15 @@ main (int   argc,
    * the end of the line, scripts read it from there. */
   g_print (_("pamong-server listening on %s"), pamong_server_get_uri (server));
   g_print ("\n");
+  if (opt_demo != NULL)
+    {
+      /* Translators: the first four %s are account names (admin,
+       * operator, asesor, viewer), the last their password. */
+      g_print (_("Demo accounts: %s, %s (Dinkominfo), %s (assessor) and %s; "
+                 "the password of each is “%s”."),
+               "admin", "operator", "asesor", "viewer", PAMONG_SERVER_DEMO_PASSWORD);
+      g_print ("\n");
+    }
   if (opt_demo != NULL)
     g_print ("%s\n", _("This is a demo: the data is invented, and the server answers on "
                        "this computer only."));
@@ -288,6 +447,8 @@ main (int   argc,
   g_clear_pointer (&opt_db, g_free);
   g_clear_pointer (&opt_listen, g_free);
   g_clear_pointer (&opt_demo, g_free);
+  g_clear_pointer (&opt_tls_cert, g_free);
+  g_clear_pointer (&opt_tls_key, g_free);
 
   return EXIT_OK;
 }

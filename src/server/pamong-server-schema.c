@@ -61,6 +61,16 @@ static const char * const steps[] = {
   "  content     BLOB NOT NULL,"
   "  created_at  TEXT NOT NULL"
   ");",
+  /* 2: the record's wire JSON at its rev (pamong_codec_encode_string), kept
+   * by pamong-server-records.c with every write, so the change feed
+   * serves pages without rebuilding every record. NULL (rows from before
+   * this step) means "encode it when asked". */
+  "ALTER TABLE server_changes ADD COLUMN record TEXT;",
+  /* 3: Open311's GET requests filters by service_code within a date range,
+   * newest first: one range scan per service type instead of every request
+   * of those types (pamong-server-open311.c). */
+  "CREATE INDEX server_service_requests_type_submitted"
+  "  ON service_requests (service_type, submitted_at);",
 };
 
 guint

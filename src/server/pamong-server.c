@@ -16,6 +16,9 @@
 #include "pamong-store.h"
 
 #include "pamong-server.h"
+#include "pamong-server-open311.h"
+#include "pamong-server-sync.h"
+#include "pamong-server-auth.h"
 
 /*
  * One SoupServer handler catches every path and hands the request to a
@@ -47,7 +50,28 @@ struct _PamongServer
   GPtrArray   *routes;
   char        *uri;
   gboolean     demo;
+  guint64      json_limit;
+  guint64      blob_limit;
+  GTlsCertificate *tls_certificate;
 };
+
+/*
+ * Request bodies are bounded before they are read into memory. Each
+ * request gets a BodyLimit when it starts; once its headers are in, the
+ * limit of its route class is known (blobs or everything else) and a
+ * Content-Length above it is answered 413 at once; a chunked body is
+ * counted as it arrives and refused as soon as it grows past the limit.
+ * A refused body is no longer kept (the rest is read and dropped, so the
+ * connection stays usable) and no handler runs.
+ */
+typedef struct
+{
+  guint64  json_limit;
+  guint64  blob_limit;
+  guint64  limit;
+  guint64  received;
+  gboolean too_large;
+} BodyLimit;
 
 G_DEFINE_FINAL_TYPE (PamongServer, pamong_server, G_TYPE_OBJECT)
 
@@ -56,6 +80,9 @@ enum {
   PROP_STORE,
   PROP_DEMO,
   PROP_URI,
+  PROP_JSON_LIMIT,
+  PROP_BLOB_LIMIT,
+  PROP_TLS_CERTIFICATE,
   N_PROPS
 };
 
@@ -63,6 +90,9 @@ static GParamSpec *properties[N_PROPS];
 
 /* Where a request keeps the monotonic time it started at, for the log. */
 static GQuark request_start_quark;
+
+/* Where a request keeps its BodyLimit. */
+static GQuark body_limit_quark;
 
 static void
 route_free (gpointer data)
@@ -132,7 +162,13 @@ dispatch_request (SoupServer        *soup,
   const char *method = soup_server_message_get_method (msg);
   const Route *resource = NULL;
   const Route *route = NULL;
+  const BodyLimit *limit = g_object_get_qdata (G_OBJECT (msg), body_limit_quark);
   g_autoptr(GError) error = NULL;
+
+  /* A body refused while it was read already has its 413; SoupServer
+   * does not call handlers for it, but stay safe if that changes. */
+  if (limit != NULL && limit->too_large)
+    return;
 
   /* The longest pattern that matches is the resource asked for. */
   for (guint i = 0; i < self->routes->len; i++)
@@ -230,15 +266,150 @@ handle_status (PamongServer       *self,
   return TRUE;
 }
 
+static const char *
+error_code_for_status (guint status)
+{
+  switch (status)
+    {
+    case SOUP_STATUS_BAD_REQUEST:
+      return "invalid-data";
+    case SOUP_STATUS_UNAUTHORIZED:
+      return "unauthorized";
+    case SOUP_STATUS_FORBIDDEN:
+      return "forbidden";
+    case SOUP_STATUS_NOT_FOUND:
+      return "not-found";
+    case SOUP_STATUS_METHOD_NOT_ALLOWED:
+      return "method-not-allowed";
+    case SOUP_STATUS_CONFLICT:
+      return "conflict";
+    case SOUP_STATUS_PRECONDITION_FAILED:
+      return "precondition-failed";
+    case SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE:
+      return "too-large";
+    case 429:                   /* Too Many Requests; libsoup 3.2 has no name for it */
+      return "rate-limited";
+    default:
+      return status >= 500 ? "internal-error" : "invalid-data";
+    }
+}
+
+/* SoupServer itself answers a few requests before any handler runs (a
+ * path climbing out with "..", a scheme that does not match the
+ * connection); give those answers the JSON error body too. */
+static void
+respond_status_as_json (SoupServerMessage *msg)
+{
+  guint status = soup_server_message_get_status (msg);
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+
+  if (status < 400 || (body != NULL && body->length > 0))
+    return;
+
+  pamong_server_respond_error (msg, status, error_code_for_status (status),
+                               _("The server cannot read this request: it is not a "
+                                 "well-formed HTTP request for this server."));
+}
+
+static void
+refuse_too_large (SoupServerMessage *msg,
+                  BodyLimit         *limit)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  g_autofree char *size = g_format_size_full (limit->limit, G_FORMAT_SIZE_IEC_UNITS);
+  g_autofree char *message = NULL;
+
+  limit->too_large = TRUE;
+
+  /* Keep no more of it; the rest is read and dropped. */
+  soup_message_body_set_accumulate (body, FALSE);
+  soup_message_body_truncate (body);
+
+  /* Translators: %s is a size such as "1.0 MiB". */
+  message = g_strdup_printf (_("The request body is larger than %s, the most this server "
+                               "accepts here. Send less data per request."), size);
+  pamong_server_respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too-large", message);
+
+  /* A client that sends too much is not kept on the line for more. */
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                "Connection", "close");
+}
+
+static void
+on_got_headers (SoupServerMessage *msg,
+                gpointer           user_data)
+{
+  BodyLimit *limit = g_object_get_qdata (G_OBJECT (msg), body_limit_quark);
+  SoupMessageHeaders *request_headers = soup_server_message_get_request_headers (msg);
+  GUri *uri = soup_server_message_get_uri (msg);
+  const char *path = uri != NULL ? g_uri_get_path (uri) : "";
+
+  /* API answers are per user and may carry personal data: never cache. */
+  if (g_str_has_prefix (path, "/api/"))
+    soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                  "Cache-Control", "no-store");
+
+  if (soup_server_message_get_status (msg) != 0)
+    {
+      respond_status_as_json (msg);
+      return;
+    }
+
+  if (limit == NULL)
+    return;
+
+  if (g_str_has_prefix (path, PAMONG_SERVER_BLOBS_PREFIX))
+    limit->limit = limit->blob_limit;
+  else if (g_str_equal (path, PAMONG_SERVER_BATCH_PATH))
+    limit->limit = limit->json_limit * PAMONG_SERVER_BATCH_LIMIT_FACTOR;
+  else
+    limit->limit = limit->json_limit;
+
+  if (soup_message_headers_get_encoding (request_headers) == SOUP_ENCODING_CONTENT_LENGTH
+      && (guint64) soup_message_headers_get_content_length (request_headers) > limit->limit)
+    refuse_too_large (msg, limit);
+}
+
+static void
+on_got_chunk (SoupServerMessage *msg,
+              GBytes            *chunk,
+              gpointer           user_data)
+{
+  BodyLimit *limit = g_object_get_qdata (G_OBJECT (msg), body_limit_quark);
+
+  if (limit == NULL || limit->too_large)
+    return;
+
+  limit->received += g_bytes_get_size (chunk);
+  if (limit->received > limit->limit)
+    refuse_too_large (msg, limit);
+}
+
 static void
 on_request_started (SoupServer        *soup,
                     SoupServerMessage *msg,
                     gpointer           user_data)
 {
+  PamongServer *self = PAMONG_SERVER (user_data);
+  SoupMessageHeaders *response_headers = soup_server_message_get_response_headers (msg);
   gint64 *start = g_new (gint64, 1);
+  BodyLimit *limit = g_new0 (BodyLimit, 1);
 
   *start = g_get_monotonic_time ();
   g_object_set_qdata_full (G_OBJECT (msg), request_start_quark, start, g_free);
+
+  limit->json_limit = self->json_limit;
+  limit->blob_limit = self->blob_limit;
+  limit->limit = self->json_limit;
+  g_object_set_qdata_full (G_OBJECT (msg), body_limit_quark, limit, g_free);
+
+  /* Every answer is data, never a page to render or sniff. */
+  soup_message_headers_replace (response_headers, "X-Content-Type-Options", "nosniff");
+  soup_message_headers_replace (response_headers, "Content-Security-Policy",
+                                "default-src 'none'; frame-ancestors 'none'");
+
+  g_signal_connect (msg, "got-headers", G_CALLBACK (on_got_headers), NULL);
+  g_signal_connect (msg, "got-chunk", G_CALLBACK (on_got_chunk), NULL);
 }
 
 static void
@@ -288,6 +459,9 @@ pamong_server_constructed (GObject *object)
 
   pamong_server_add_route (self, SOUP_METHOD_GET, PAMONG_SERVER_API_PREFIX "/status",
                            handle_status, NULL, NULL);
+  pamong_server_sync_register (self);
+  pamong_server_auth_register (self);
+  pamong_server_open311_register (self);
 }
 
 static void
@@ -304,6 +478,7 @@ pamong_server_dispose (GObject *object)
     }
   g_clear_pointer (&self->routes, g_ptr_array_unref);
   g_clear_object (&self->store);
+  g_clear_object (&self->tls_certificate);
 
   G_OBJECT_CLASS (pamong_server_parent_class)->dispose (object);
 }
@@ -340,6 +515,18 @@ pamong_server_get_property (GObject    *object,
       g_value_set_string (value, self->uri);
       break;
 
+    case PROP_JSON_LIMIT:
+      g_value_set_uint64 (value, self->json_limit);
+      break;
+
+    case PROP_BLOB_LIMIT:
+      g_value_set_uint64 (value, self->blob_limit);
+      break;
+
+    case PROP_TLS_CERTIFICATE:
+      g_value_set_object (value, self->tls_certificate);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -361,6 +548,18 @@ pamong_server_set_property (GObject      *object,
 
     case PROP_DEMO:
       pamong_server_set_demo (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_JSON_LIMIT:
+      pamong_server_set_json_limit (self, g_value_get_uint64 (value));
+      break;
+
+    case PROP_BLOB_LIMIT:
+      pamong_server_set_blob_limit (self, g_value_get_uint64 (value));
+      break;
+
+    case PROP_TLS_CERTIFICATE:
+      pamong_server_set_tls_certificate (self, g_value_get_object (value));
       break;
 
     default:
@@ -414,15 +613,54 @@ pamong_server_class_init (PamongServerClass *klass)
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
                           G_PARAM_EXPLICIT_NOTIFY));
 
+  /**
+   * PamongServer:json-limit:
+   *
+   * The largest request body, in bytes, of every route except the blobs
+   * (#PAMONG_SERVER_BLOBS_PREFIX); a larger one is answered 413.
+   */
+  properties[PROP_JSON_LIMIT] =
+    g_param_spec_uint64 ("json-limit", NULL, NULL,
+                         1, G_MAXUINT64, PAMONG_SERVER_DEFAULT_JSON_LIMIT,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
+                          G_PARAM_EXPLICIT_NOTIFY));
+
+  /**
+   * PamongServer:blob-limit:
+   *
+   * The largest request body, in bytes, under #PAMONG_SERVER_BLOBS_PREFIX;
+   * a larger one is answered 413.
+   */
+  properties[PROP_BLOB_LIMIT] =
+    g_param_spec_uint64 ("blob-limit", NULL, NULL,
+                         1, G_MAXUINT64, PAMONG_SERVER_DEFAULT_BLOB_LIMIT,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
+                          G_PARAM_EXPLICIT_NOTIFY));
+
+  /**
+   * PamongServer:tls-certificate:
+   *
+   * The certificate (with its private key) to serve HTTPS with, or %NULL
+   * for plain HTTP. It applies to the addresses listened on afterwards.
+   */
+  properties[PROP_TLS_CERTIFICATE] =
+    g_param_spec_object ("tls-certificate", NULL, NULL,
+                         G_TYPE_TLS_CERTIFICATE,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
+                          G_PARAM_EXPLICIT_NOTIFY));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   request_start_quark = g_quark_from_static_string ("pamong-server-request-start");
+  body_limit_quark = g_quark_from_static_string ("pamong-server-body-limit");
 }
 
 static void
 pamong_server_init (PamongServer *self)
 {
   self->routes = g_ptr_array_new_with_free_func (route_free);
+  self->json_limit = PAMONG_SERVER_DEFAULT_JSON_LIMIT;
+  self->blob_limit = PAMONG_SERVER_DEFAULT_BLOB_LIMIT;
   self->soup = soup_server_new ("server-header", "pamong-server/" PACKAGE_VERSION " ", NULL);
 
   soup_server_add_handler (self->soup, NULL, dispatch_request, self, NULL);
@@ -499,6 +737,116 @@ pamong_server_set_demo (PamongServer *self,
 }
 
 /**
+ * pamong_server_get_json_limit:
+ * @self: a server
+ *
+ * Returns: the largest request body, in bytes, outside the blob routes
+ */
+guint64
+pamong_server_get_json_limit (PamongServer *self)
+{
+  g_return_val_if_fail (PAMONG_IS_SERVER (self), 0);
+
+  return self->json_limit;
+}
+
+/**
+ * pamong_server_set_json_limit:
+ * @self: a server
+ * @limit: the largest request body in bytes, at least 1
+ *
+ * Sets the #PamongServer:json-limit property; it applies to requests
+ * that start afterwards.
+ */
+void
+pamong_server_set_json_limit (PamongServer *self,
+                              guint64       limit)
+{
+  g_return_if_fail (PAMONG_IS_SERVER (self));
+  g_return_if_fail (limit > 0);
+
+  if (self->json_limit == limit)
+    return;
+
+  self->json_limit = limit;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JSON_LIMIT]);
+}
+
+/**
+ * pamong_server_get_blob_limit:
+ * @self: a server
+ *
+ * Returns: the largest request body, in bytes, under the blob routes
+ */
+guint64
+pamong_server_get_blob_limit (PamongServer *self)
+{
+  g_return_val_if_fail (PAMONG_IS_SERVER (self), 0);
+
+  return self->blob_limit;
+}
+
+/**
+ * pamong_server_set_blob_limit:
+ * @self: a server
+ * @limit: the largest blob upload in bytes, at least 1
+ *
+ * Sets the #PamongServer:blob-limit property; it applies to requests
+ * that start afterwards.
+ */
+void
+pamong_server_set_blob_limit (PamongServer *self,
+                              guint64       limit)
+{
+  g_return_if_fail (PAMONG_IS_SERVER (self));
+  g_return_if_fail (limit > 0);
+
+  if (self->blob_limit == limit)
+    return;
+
+  self->blob_limit = limit;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BLOB_LIMIT]);
+}
+
+/**
+ * pamong_server_get_tls_certificate:
+ * @self: a server
+ *
+ * Returns: (transfer none) (nullable): the certificate the server serves
+ *   HTTPS with, or %NULL for plain HTTP
+ */
+GTlsCertificate *
+pamong_server_get_tls_certificate (PamongServer *self)
+{
+  g_return_val_if_fail (PAMONG_IS_SERVER (self), NULL);
+
+  return self->tls_certificate;
+}
+
+/**
+ * pamong_server_set_tls_certificate:
+ * @self: a server
+ * @certificate: (nullable): a certificate with its private key, e.g. from
+ *   g_tls_certificate_new_from_files(), or %NULL for plain HTTP
+ *
+ * Makes pamong_server_listen() serve HTTPS with @certificate. Call it
+ * before listening; addresses already listened on keep their scheme.
+ */
+void
+pamong_server_set_tls_certificate (PamongServer    *self,
+                                   GTlsCertificate *certificate)
+{
+  g_return_if_fail (PAMONG_IS_SERVER (self));
+  g_return_if_fail (certificate == NULL || G_IS_TLS_CERTIFICATE (certificate));
+
+  if (!g_set_object (&self->tls_certificate, certificate))
+    return;
+
+  g_object_set (self->soup, "tls-certificate", certificate, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TLS_CERTIFICATE]);
+}
+
+/**
  * pamong_server_add_route:
  * @self: a server
  * @method: an HTTP method, e.g. %SOUP_METHOD_GET
@@ -569,6 +917,7 @@ pamong_server_listen (PamongServer  *self,
   g_autofree char *host = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoslist(GUri) uris = NULL;
+  SoupServerListenOptions options = 0;
   guint16 port = 0;
   gboolean listening;
 
@@ -579,9 +928,12 @@ pamong_server_listen (PamongServer  *self,
   if (!pamong_server_parse_address (address, &host, &port, error))
     return FALSE;
 
+  if (self->tls_certificate != NULL)
+    options |= SOUP_SERVER_LISTEN_HTTPS;
+
   if (g_ascii_strcasecmp (host, "localhost") == 0)
     {
-      listening = soup_server_listen_local (self->soup, port, 0, &local_error);
+      listening = soup_server_listen_local (self->soup, port, options, &local_error);
     }
   else
     {
@@ -598,7 +950,7 @@ pamong_server_listen (PamongServer  *self,
         }
 
       socket_address = g_inet_socket_address_new (inet_address, port);
-      listening = soup_server_listen (self->soup, socket_address, 0, &local_error);
+      listening = soup_server_listen (self->soup, socket_address, options, &local_error);
     }
 
   if (!listening)
@@ -727,9 +1079,15 @@ pamong_server_respond_error (SoupServerMessage *msg,
  *
  * Answers @msg with the JSON error for @error: %PAMONG_ERROR_NOT_FOUND is
  * 404 "not-found", %PAMONG_ERROR_INVALID_DATA and
- * %PAMONG_ERROR_MISSING_FIELD are 400 "invalid-data" and "missing-field"
- * with the error's message; a store error is 500 "store-error" and anything
- * else 500 "internal-error", whose details go to the server log only.
+ * %PAMONG_ERROR_MISSING_FIELD are 400 "invalid-data" and "missing-field",
+ * %PAMONG_ERROR_UNAUTHORIZED 401 "unauthorized" (with `WWW-Authenticate:
+ * Bearer`), %PAMONG_ERROR_FORBIDDEN 403 "forbidden",
+ * %PAMONG_ERROR_PRECONDITION_FAILED 412 "precondition-failed",
+ * %PAMONG_ERROR_CONFLICT 409 "conflict", %PAMONG_ERROR_TOO_LARGE 413
+ * "too-large" and %PAMONG_ERROR_RATE_LIMITED 429 "rate-limited" (with the
+ * Retry-After the handler set, else 60 seconds), all with the error's
+ * message; a store error is 500 "store-error" and anything else 500
+ * "internal-error", whose details go to the server log only.
  */
 void
 pamong_server_respond_gerror (SoupServerMessage *msg,
@@ -750,6 +1108,41 @@ pamong_server_respond_gerror (SoupServerMessage *msg,
     {
       pamong_server_respond_error (msg, SOUP_STATUS_BAD_REQUEST, "missing-field", error->message);
     }
+  else if (g_error_matches (error, PAMONG_ERROR, PAMONG_ERROR_UNAUTHORIZED))
+    {
+      pamong_server_respond_error (msg, SOUP_STATUS_UNAUTHORIZED, "unauthorized", error->message);
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "WWW-Authenticate", "Bearer realm=\"pamong\"");
+    }
+  else if (g_error_matches (error, PAMONG_ERROR, PAMONG_ERROR_FORBIDDEN))
+    {
+      pamong_server_respond_error (msg, SOUP_STATUS_FORBIDDEN, "forbidden", error->message);
+    }
+  else if (g_error_matches (error, PAMONG_ERROR, PAMONG_ERROR_PRECONDITION_FAILED))
+    {
+      pamong_server_respond_error (msg, SOUP_STATUS_PRECONDITION_FAILED, "precondition-failed",
+                                   error->message);
+    }
+  else if (g_error_matches (error, PAMONG_ERROR, PAMONG_ERROR_CONFLICT))
+    {
+      pamong_server_respond_error (msg, SOUP_STATUS_CONFLICT, "conflict", error->message);
+    }
+  else if (g_error_matches (error, PAMONG_ERROR, PAMONG_ERROR_TOO_LARGE))
+    {
+      pamong_server_respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too-large",
+                                   error->message);
+    }
+  else if (g_error_matches (error, PAMONG_ERROR, PAMONG_ERROR_RATE_LIMITED))
+    {
+      SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+
+      /* 429 Too Many Requests (RFC 6585); libsoup 3.2 has no name for it. */
+      pamong_server_respond_error (msg, 429, "rate-limited",
+                                   error->message);
+      /* The handler sets the exact wait; a minute is the fallback. */
+      if (soup_message_headers_get_one (headers, "Retry-After") == NULL)
+        soup_message_headers_replace (headers, "Retry-After", "60");
+    }
   else
     {
       const char *path = g_uri_get_path (soup_server_message_get_uri (msg));
@@ -767,6 +1160,267 @@ pamong_server_respond_gerror (SoupServerMessage *msg,
                                      _("The server failed to answer this request. "
                                        "The server's administrator can find the cause in its log."));
     }
+}
+
+/* The scan behind pamong_server_check_json_depth(). @first_end, if not
+ * NULL, gets the offset just past the bracket closing the first top-level
+ * array or object, or @length if there is none.
+ *
+ * json-glib's scanner is laxer than JSON: it takes 'single-quoted'
+ * strings, comments and hexadecimal numbers. A single-quoted string could
+ * hide a '"' from this scan and with it the depth of what follows, so
+ * outside strings only the characters JSON has are allowed, and inside
+ * them no raw control characters. */
+static gboolean
+scan_json (const char  *data,
+           gsize        length,
+           guint        max_depth,
+           gsize       *first_end,
+           GError     **error)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  if (first_end != NULL)
+    *first_end = length;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if ((guchar) c < 0x20)
+            {
+              g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
+                           _("The request body is not valid JSON: a string holds a raw "
+                             "control character at byte %" G_GSIZE_FORMAT "; write it "
+                             "escaped, e.g. \\n or \\t."), i);
+              return FALSE;
+            }
+          if (c == '\\')
+            i++;                /* the escaped character cannot end the string */
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      if (c == '\0' || strchr (" \t\n\r{}[],:\"0123456789+-.eEtruefalsn", c) == NULL)
+        {
+          if (g_ascii_isprint (c))
+            g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
+                         _("The request body is not valid JSON: unexpected “%c” at byte "
+                           "%" G_GSIZE_FORMAT " (strings take double quotes; comments "
+                           "are not allowed)."), c, i);
+          else
+            g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
+                         _("The request body is not valid JSON: unexpected byte 0x%02x "
+                           "at byte %" G_GSIZE_FORMAT "."), (guint) (guchar) c, i);
+          return FALSE;
+        }
+
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          break;
+
+        case '[':
+        case '{':
+          if (++depth > max_depth)
+            {
+              g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
+                           _("The request’s JSON is nested too deeply: arrays and objects "
+                             "may nest at most %u levels."), max_depth);
+              return FALSE;
+            }
+          break;
+
+        case ']':
+        case '}':
+          if (depth > 0 && --depth == 0 && first_end != NULL && *first_end == length)
+            *first_end = i + 1;
+          break;
+
+        default:
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * pamong_server_check_json_depth:
+ * @data: (array length=length): JSON text, not necessarily valid
+ * @length: the length of @data in bytes
+ * @max_depth: how many arrays and objects may nest, e.g.
+ *   %PAMONG_SERVER_JSON_MAX_DEPTH
+ * @error: return location for a #GError
+ *
+ * Tells whether the arrays and objects in @data nest at most @max_depth
+ * deep, without parsing: brackets inside strings (escapes included) do
+ * not count. A parser recurses once per level, so this runs first and a
+ * hostile body of a million '[' costs one linear scan, not a deep stack.
+ * So that no string can hide a bracket, it also refuses what JSON does
+ * not allow but lenient parsers take: outside strings any character
+ * that is not JSON's (single quotes, comments, "0x"), inside them raw
+ * control characters.
+ *
+ * Returns: %TRUE if @data nests no deeper than @max_depth; otherwise
+ *   %FALSE with %PAMONG_ERROR_INVALID_DATA
+ */
+gboolean
+pamong_server_check_json_depth (const char  *data,
+                                gsize        length,
+                                guint        max_depth,
+                                GError     **error)
+{
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return scan_json (data, length, max_depth, NULL, error);
+}
+
+/**
+ * pamong_server_read_json:
+ * @msg: a request with a JSON body
+ * @error: return location for a #GError
+ *
+ * Reads the request's body as JSON, checking before it parses: the
+ * Content-Type must be `application/json` (a charset, if given, must be
+ * UTF-8), the body must be no larger than the server's
+ * #PamongServer:json-limit, valid UTF-8, and nest no deeper than
+ * %PAMONG_SERVER_JSON_MAX_DEPTH. Every request handler reads its JSON
+ * through this function.
+ *
+ * Returns: (transfer full): the body's root node; %NULL with
+ *   %PAMONG_ERROR_TOO_LARGE (answered 413) or %PAMONG_ERROR_INVALID_DATA
+ *   (answered 400), whose message says what is wrong
+ */
+JsonNode *
+pamong_server_read_json (SoupServerMessage  *msg,
+                         GError            **error)
+{
+  const BodyLimit *limit;
+  SoupMessageHeaders *headers;
+  SoupMessageBody *body;
+  g_autoptr(GHashTable) params = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  const char *content_type;
+  const char *charset = NULL;
+  const char *data;
+  guint64 json_limit;
+  gsize length = 0;
+  gsize first_end = 0;
+  JsonNode *root;
+
+  g_return_val_if_fail (SOUP_IS_SERVER_MESSAGE (msg), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  limit = g_object_get_qdata (G_OBJECT (msg), body_limit_quark);
+  /* The route's limit (see on_request_headers), at most the blob limit. */
+  json_limit = limit != NULL ? MIN (limit->limit, limit->blob_limit) : PAMONG_SERVER_DEFAULT_JSON_LIMIT;
+
+  headers = soup_server_message_get_request_headers (msg);
+  content_type = soup_message_headers_get_content_type (headers, &params);
+  if (params != NULL)
+    charset = g_hash_table_lookup (params, "charset");
+
+  if (content_type == NULL || g_ascii_strcasecmp (content_type, "application/json") != 0)
+    {
+      /* Translators: %s is the Content-Type the client sent, e.g. text/plain. */
+      g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
+                   _("The request body must be JSON sent with “Content-Type: "
+                     "application/json”, not “%s”."),
+                   content_type != NULL ? content_type : _("no Content-Type"));
+      return NULL;
+    }
+
+  if (charset != NULL
+      && g_ascii_strcasecmp (charset, "utf-8") != 0
+      && g_ascii_strcasecmp (charset, "utf8") != 0)
+    {
+      /* Translators: %s is a character set such as ISO-8859-1. */
+      g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
+                   _("The request body must be UTF-8, not “%s”."), charset);
+      return NULL;
+    }
+
+  if (limit != NULL && limit->too_large)
+    {
+      g_set_error_literal (error, PAMONG_ERROR, PAMONG_ERROR_TOO_LARGE,
+                           _("The request body is larger than this server accepts. "
+                             "Send less data per request."));
+      return NULL;
+    }
+
+  body = soup_server_message_get_request_body (msg);
+  bytes = soup_message_body_flatten (body);
+  data = g_bytes_get_data (bytes, &length);
+
+  if (length > json_limit)
+    {
+      g_autofree char *size = g_format_size_full (json_limit, G_FORMAT_SIZE_IEC_UNITS);
+
+      /* Translators: %s is a size such as "1.0 MiB". */
+      g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_TOO_LARGE,
+                   _("The request body is larger than %s, the most this server accepts "
+                     "here. Send less data per request."), size);
+      return NULL;
+    }
+
+  if (length == 0)
+    {
+      g_set_error_literal (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
+                           _("The request has no body; send a JSON document."));
+      return NULL;
+    }
+
+  /* Also refuses NUL bytes, which would cut the text short. */
+  if (!g_utf8_validate_len (data, length, NULL))
+    {
+      g_set_error_literal (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
+                           _("The request body is not valid UTF-8 text."));
+      return NULL;
+    }
+
+  if (!scan_json (data, length, PAMONG_SERVER_JSON_MAX_DEPTH, &first_end, error))
+    return NULL;
+
+  /* json-glib reads "{…} {…}" as one document; a request carries one. */
+  for (gsize i = first_end; i < length; i++)
+    {
+      if (!g_ascii_isspace (data[i]))
+        {
+          g_set_error_literal (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
+                               _("The request body is not valid JSON: it holds more "
+                                 "than one JSON value."));
+          return NULL;
+        }
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
+    {
+      /* Translators: %s is the JSON parser's own description of the
+       * mistake, with its line and column. */
+      g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
+                   _("The request body is not valid JSON: %s"), parse_error->message);
+      return NULL;
+    }
+
+  root = json_parser_steal_root (parser);
+  if (root == NULL)
+    {
+      g_set_error_literal (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
+                           _("The request has no body; send a JSON document."));
+      return NULL;
+    }
+
+  return root;
 }
 
 /**

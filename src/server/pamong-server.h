@@ -16,6 +16,24 @@ G_BEGIN_DECLS
 /** The prefix of every route of the Pamong API, version 1. */
 #define PAMONG_SERVER_API_PREFIX "/api/v1"
 
+/** The prefix of the blob routes, whose bodies may be larger. */
+#define PAMONG_SERVER_BLOBS_PREFIX PAMONG_SERVER_API_PREFIX "/blobs/"
+
+/** The default largest request body of every route but the blobs: 1 MiB. */
+#define PAMONG_SERVER_DEFAULT_JSON_LIMIT (G_GUINT64_CONSTANT (1) << 20)
+
+/** The batch endpoint, whose body may hold up to 1,000 records. */
+#define PAMONG_SERVER_BATCH_PATH PAMONG_SERVER_API_PREFIX "/batch"
+/** The largest body of a batch: 16 times the JSON limit (16 MiB by default),
+ * room for a full batch of 1,000 records of up to 16 KiB each. */
+#define PAMONG_SERVER_BATCH_LIMIT_FACTOR 16
+
+/** The default largest request body under #PAMONG_SERVER_BLOBS_PREFIX: 20 MiB. */
+#define PAMONG_SERVER_DEFAULT_BLOB_LIMIT (G_GUINT64_CONSTANT (20) << 20)
+
+/** How deeply arrays and objects may nest in a request's JSON. */
+#define PAMONG_SERVER_JSON_MAX_DEPTH 32
+
 #define PAMONG_TYPE_SERVER (pamong_server_get_type ())
 G_DECLARE_FINAL_TYPE (PamongServer, pamong_server, PAMONG, SERVER, GObject)
 
@@ -47,6 +65,16 @@ PamongStore  *pamong_server_get_store        (PamongServer        *self);
 gboolean      pamong_server_get_demo         (PamongServer        *self);
 void          pamong_server_set_demo         (PamongServer        *self,
                                               gboolean             demo);
+guint64       pamong_server_get_json_limit   (PamongServer        *self);
+void          pamong_server_set_json_limit   (PamongServer        *self,
+                                              guint64              limit);
+guint64       pamong_server_get_blob_limit   (PamongServer        *self);
+void          pamong_server_set_blob_limit   (PamongServer        *self,
+                                              guint64              limit);
+GTlsCertificate *
+              pamong_server_get_tls_certificate (PamongServer     *self);
+void          pamong_server_set_tls_certificate (PamongServer     *self,
+                                              GTlsCertificate     *certificate);
 
 void          pamong_server_add_route        (PamongServer        *self,
                                               const char          *method,
@@ -70,6 +98,13 @@ void          pamong_server_respond_error    (SoupServerMessage   *msg,
                                               const char          *message);
 void          pamong_server_respond_gerror   (SoupServerMessage   *msg,
                                               const GError        *error);
+
+JsonNode     *pamong_server_read_json        (SoupServerMessage   *msg,
+                                              GError             **error);
+gboolean      pamong_server_check_json_depth (const char          *data,
+                                              gsize                length,
+                                              guint                max_depth,
+                                              GError             **error);
 
 gboolean      pamong_server_parse_address    (const char          *address,
                                               char               **host,

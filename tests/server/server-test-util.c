@@ -1,0 +1,410 @@
+/* server-test-util.c — shared helpers of the server tests: a server on
+ * loopback over a temporary store, requests, logins
+ *
+ * Copyright 2026 The Pamong authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "pamong-collections.h"
+#include "pamong-demo.h"
+#include "pamong-error.h"
+#include "pamong-query.h"
+#include "pamong-unit.h"
+
+#include "pamong-server-auth.h"
+#include "pamong-server-records.h"
+#include "pamong-server-schema.h"
+
+#include "server-test-util.h"
+
+void
+pamong_test_init (int    *argc,
+                  char ***argv)
+{
+  /* argon2id at its production cost makes every login ~0.1 s and 64 MiB;
+   * the server's tests use libsodium's minimum instead. */
+  g_setenv ("PAMONG_SERVER_FAST_HASH", "1", FALSE);
+  g_test_init (argc, argv, NULL);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (handle);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_tree (path);
+      else
+        g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+seed_demo (PamongStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  PamongDemoOptions options;
+
+  /* As pamong-server --demo blora does: every record gets a rev. */
+  pamong_demo_options_init (&options);
+  options.size = PAMONG_DEMO_SIZE_DEMO;
+  records = pamong_demo_generate_records (&options, &error);
+  g_assert_no_error (error);
+  pamong_server_records_seed (store, records, &error);
+  g_assert_no_error (error);
+
+  pamong_server_users_add_demo (store, &error);
+  g_assert_no_error (error);
+}
+
+PamongTestServer *
+pamong_test_server_new (PamongTestServerFlags flags)
+{
+  g_autoptr(GError) error = NULL;
+  PamongTestServer *ts = g_new0 (PamongTestServer, 1);
+
+  /* Cheap argon2id for the demo accounts, also when a test binary runs
+   * outside meson without pamong_test_init(). */
+  if (g_getenv ("PAMONG_SERVER_FAST_HASH") == NULL)
+    g_setenv ("PAMONG_SERVER_FAST_HASH", "1", FALSE);
+
+  ts->tmpdir = g_dir_make_tmp ("pamong-server-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  ts->db_path = g_build_filename (ts->tmpdir, "server.db", NULL);
+
+  ts->store = pamong_server_open_store (ts->db_path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ts->store);
+
+  if (flags & PAMONG_TEST_SERVER_DEMO)
+    seed_demo (ts->store);
+
+  ts->server = pamong_server_new (ts->store);
+  pamong_server_set_demo (ts->server, (flags & PAMONG_TEST_SERVER_DEMO) != 0);
+
+  if (!(flags & PAMONG_TEST_SERVER_NO_LISTEN))
+    {
+      pamong_server_listen (ts->server, "127.0.0.1:0", &error);
+      g_assert_no_error (error);
+    }
+
+  ts->session = soup_session_new_with_options ("proxy-resolver", NULL,
+                                               "timeout", 30,
+                                               NULL);
+
+  return ts;
+}
+
+void
+pamong_test_server_free (PamongTestServer *ts)
+{
+  if (ts == NULL)
+    return;
+
+  g_clear_object (&ts->session);
+  pamong_server_disconnect (ts->server);
+  /* Let the closed connections go before checking for leaks. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (ts->server);
+  g_assert_finalize_object (ts->store);
+  remove_tree (ts->tmpdir);
+  g_free (ts->tmpdir);
+  g_free (ts->db_path);
+  g_free (ts);
+}
+
+char *
+pamong_test_server_uri (PamongTestServer *ts,
+                        const char       *path)
+{
+  g_autoptr(GError) error = NULL;
+  const char *base = pamong_server_get_uri (ts->server);
+  char *uri;
+
+  g_assert_nonnull (base);
+  uri = g_uri_resolve_relative (base, path, G_URI_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+
+  return uri;
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  GBytes    *body;
+  GError    *error;
+} Fetch;
+
+static void
+fetch_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Fetch *fetch = user_data;
+
+  fetch->body = soup_session_send_and_read_finish (SOUP_SESSION (source), result,
+                                                   &fetch->error);
+  g_main_loop_quit (fetch->loop);
+}
+
+PamongTestResponse *
+pamong_test_send (PamongTestServer *ts,
+                  SoupMessage      *msg)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  Fetch fetch = { loop, NULL, NULL };
+  PamongTestResponse *response;
+  const char *content_type;
+
+  soup_session_send_and_read_async (ts->session, msg, G_PRIORITY_DEFAULT, NULL,
+                                    fetch_done, &fetch);
+  g_main_loop_run (loop);
+  g_assert_no_error (fetch.error);
+
+  response = g_new0 (PamongTestResponse, 1);
+  response->status = soup_message_get_status (msg);
+  response->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
+  response->body = fetch.body;
+
+  content_type = soup_message_headers_get_content_type (response->headers, NULL);
+  if (g_strcmp0 (content_type, "application/json") == 0 && g_bytes_get_size (fetch.body) > 0)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+
+      json_parser_load_from_data (parser, g_bytes_get_data (fetch.body, NULL),
+                                  g_bytes_get_size (fetch.body), &error);
+      g_assert_no_error (error);
+      response->json = json_node_copy (json_parser_get_root (parser));
+    }
+
+  return response;
+}
+
+static PamongTestResponse *
+request_valist (PamongTestServer *ts,
+                const char       *method,
+                const char       *path,
+                const char       *token,
+                const char       *content_type,
+                const char       *body,
+                gssize            length,
+                va_list           headers)
+{
+  g_autofree char *uri = pamong_test_server_uri (ts, path);
+  g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
+  SoupMessageHeaders *request_headers;
+  const char *name;
+
+  g_assert_nonnull (msg);
+  request_headers = soup_message_get_request_headers (msg);
+
+  if (token != NULL)
+    {
+      g_autofree char *authorization = g_strconcat ("Bearer ", token, NULL);
+
+      soup_message_headers_replace (request_headers, "Authorization", authorization);
+    }
+
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+
+      if (length < 0)
+        length = strlen (body);
+      bytes = g_bytes_new (body, length);
+      soup_message_set_request_body_from_bytes (msg, content_type, bytes);
+    }
+
+  while ((name = va_arg (headers, const char *)) != NULL)
+    {
+      const char *value = va_arg (headers, const char *);
+
+      soup_message_headers_replace (request_headers, name, value);
+    }
+
+  return pamong_test_send (ts, msg);
+}
+
+PamongTestResponse *
+pamong_test_request_full (PamongTestServer *ts,
+                          const char       *method,
+                          const char       *path,
+                          const char       *token,
+                          const char       *content_type,
+                          const char       *body,
+                          gssize            length,
+                          ...)
+{
+  PamongTestResponse *response;
+  va_list headers;
+
+  va_start (headers, length);
+  response = request_valist (ts, method, path, token, content_type, body, length, headers);
+  va_end (headers);
+
+  return response;
+}
+
+PamongTestResponse *
+pamong_test_request (PamongTestServer *ts,
+                     const char       *method,
+                     const char       *path,
+                     const char       *token,
+                     const char       *json)
+{
+  return pamong_test_request_full (ts, method, path, token,
+                                   json != NULL ? "application/json" : NULL,
+                                   json, -1, NULL);
+}
+
+void
+pamong_test_response_free (PamongTestResponse *response)
+{
+  if (response == NULL)
+    return;
+
+  g_clear_pointer (&response->headers, soup_message_headers_unref);
+  g_clear_pointer (&response->body, g_bytes_unref);
+  g_clear_pointer (&response->json, json_node_unref);
+  g_free (response);
+}
+
+JsonObject *
+pamong_test_response_object (PamongTestResponse *response)
+{
+  if (response->json == NULL || !JSON_NODE_HOLDS_OBJECT (response->json))
+    g_error ("Expected a JSON object, got status %u with “%.*s”", response->status,
+             (int) MIN (g_bytes_get_size (response->body), 400),
+             (const char *) g_bytes_get_data (response->body, NULL));
+
+  return json_node_get_object (response->json);
+}
+
+const char *
+pamong_test_response_header (PamongTestResponse *response,
+                             const char         *name)
+{
+  return soup_message_headers_get_one (response->headers, name);
+}
+
+void
+pamong_test_response_assert_error (PamongTestResponse *response,
+                                   guint               status,
+                                   const char         *code)
+{
+  JsonObject *root;
+  JsonObject *error;
+  const char *message;
+
+  if (response->status != status)
+    g_error ("Expected status %u, got %u with “%.*s”", status, response->status,
+             (int) MIN (g_bytes_get_size (response->body), 400),
+             (const char *) g_bytes_get_data (response->body, NULL));
+
+  root = pamong_test_response_object (response);
+  g_assert_true (json_object_has_member (root, "error"));
+  error = json_object_get_object_member (root, "error");
+  g_assert_nonnull (error);
+  g_assert_cmpstr (json_object_get_string_member (error, "code"), ==, code);
+  message = json_object_get_string_member (error, "message");
+  g_assert_nonnull (message);
+  g_assert_cmpuint (strlen (message), >, 10);
+}
+
+PamongTestResponse *
+pamong_test_login_response (PamongTestServer *ts,
+                            const char       *username,
+                            const char       *password)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *body = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "username");
+  json_builder_add_string_value (builder, username);
+  json_builder_set_member_name (builder, "password");
+  json_builder_add_string_value (builder, password);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  body = json_generator_to_data (generator, NULL);
+
+  return pamong_test_request (ts, SOUP_METHOD_POST, PAMONG_SERVER_API_PREFIX "/auth/login",
+                              NULL, body);
+}
+
+char *
+pamong_test_login (PamongTestServer *ts,
+                   const char       *username,
+                   const char       *password)
+{
+  g_autoptr(PamongTestResponse) response = pamong_test_login_response (ts, username, password);
+  JsonObject *root;
+  const char *token;
+
+  if (response->status != SOUP_STATUS_OK)
+    g_error ("Logging in as %s failed with %u: %.*s", username, response->status,
+             (int) MIN (g_bytes_get_size (response->body), 400),
+             (const char *) g_bytes_get_data (response->body, NULL));
+
+  root = pamong_test_response_object (response);
+  token = json_object_get_string_member (root, "token");
+  g_assert_nonnull (token);
+
+  return g_strdup (token);
+}
+
+char *
+pamong_test_login_demo (PamongTestServer *ts,
+                        const char       *username)
+{
+  return pamong_test_login (ts, username, PAMONG_SERVER_DEMO_PASSWORD);
+}
+
+char *
+pamong_test_unit_uuid (PamongTestServer *ts,
+                       const char       *code)
+{
+  g_autoptr(PamongRecord) unit = pamong_test_find_record (ts, PAMONG_TYPE_UNIT, "code", code);
+
+  return g_strdup (pamong_record_get_uuid (unit));
+}
+
+PamongRecord *
+pamong_test_find_record (PamongTestServer *ts,
+                         GType             type,
+                         const char       *field,
+                         const char       *value)
+{
+  g_autoptr(PamongQuery) query = pamong_query_new (type);
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (field != NULL)
+    pamong_query_add_filter_string (query, field, value);
+  model = pamong_store_query (ts->store, query, &error);
+  g_assert_no_error (error);
+  if (g_list_model_get_n_items (model) == 0)
+    g_error ("No %s record with %s = %s", g_type_name (type),
+             field != NULL ? field : "anything", value != NULL ? value : "");
+
+  return g_list_model_get_item (model, 0);
+}

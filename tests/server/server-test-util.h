@@ -1,0 +1,125 @@
+/* server-test-util.h — shared helpers of the server tests: a server on
+ * loopback over a temporary store, requests, logins
+ *
+ * Copyright 2026 The Pamong authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <libsoup/soup.h>
+#include <json-glib/json-glib.h>
+
+#include "pamong-store.h"
+#include "pamong-server.h"
+
+G_BEGIN_DECLS
+
+/**
+ * PamongTestServerFlags:
+ * @PAMONG_TEST_SERVER_NONE: an empty store
+ * @PAMONG_TEST_SERVER_DEMO: the Blora demo dataset (seeded as the server
+ *   seeds it, every record with a rev) and the demo accounts admin,
+ *   operator, asesor, viewer (password "pamong-demo")
+ * @PAMONG_TEST_SERVER_NO_LISTEN: do not listen yet (call
+ *   pamong_server_listen() yourself, e.g. after setting TLS)
+ */
+typedef enum
+{
+  PAMONG_TEST_SERVER_NONE      = 0,
+  PAMONG_TEST_SERVER_DEMO      = 1 << 0,
+  PAMONG_TEST_SERVER_NO_LISTEN = 1 << 1,
+} PamongTestServerFlags;
+
+/* Everything public: tests poke at the store directly when they must. */
+typedef struct
+{
+  char         *tmpdir;
+  char         *db_path;
+  PamongStore  *store;
+  PamongServer *server;
+  SoupSession  *session;   /* "proxy-resolver" NULL, 30 s timeout */
+} PamongTestServer;
+
+typedef struct
+{
+  guint               status;
+  SoupMessageHeaders *headers;  /* the response's */
+  GBytes             *body;
+  JsonNode           *json;     /* NULL unless the answer is application/json */
+} PamongTestResponse;
+
+/* g_test_init plus the test environment: PAMONG_SERVER_FAST_HASH=1 (unless
+ * already set), so argon2id is cheap. */
+void                pamong_test_init               (int                   *argc,
+                                                    char                ***argv);
+
+/* A server on 127.0.0.1 port 0 over a new temporary store (opened with
+ * pamong_server_open_store). */
+PamongTestServer   *pamong_test_server_new         (PamongTestServerFlags  flags);
+/* Disconnects, asserts the server and the store are finalised, removes
+ * the temporary folder. */
+void                pamong_test_server_free        (PamongTestServer      *ts);
+/* The absolute URI of @path ("/api/v1/status") on the server. */
+char               *pamong_test_server_uri         (PamongTestServer      *ts,
+                                                    const char            *path);
+
+/* Sends a request and waits for the whole answer (the server runs on this
+ * main context). @token: a bearer token, or NULL for none. @content_type
+ * and @body may be NULL (no body); @length -1 means NUL-terminated. Extra
+ * request headers follow as name, value pairs ending in NULL. */
+PamongTestResponse *pamong_test_request_full       (PamongTestServer      *ts,
+                                                    const char            *method,
+                                                    const char            *path,
+                                                    const char            *token,
+                                                    const char            *content_type,
+                                                    const char            *body,
+                                                    gssize                 length,
+                                                    ...) G_GNUC_NULL_TERMINATED;
+/* The same with a JSON body (or none when @json is NULL) and no extra headers. */
+PamongTestResponse *pamong_test_request            (PamongTestServer      *ts,
+                                                    const char            *method,
+                                                    const char            *path,
+                                                    const char            *token,
+                                                    const char            *json);
+/* Sends a prepared message (any headers, any body) and waits. */
+PamongTestResponse *pamong_test_send               (PamongTestServer      *ts,
+                                                    SoupMessage           *msg);
+
+void                pamong_test_response_free      (PamongTestResponse    *response);
+/* The answer's JSON object; fails the test if the answer is not one. */
+JsonObject         *pamong_test_response_object    (PamongTestResponse    *response);
+const char         *pamong_test_response_header    (PamongTestResponse    *response,
+                                                    const char            *name);
+/* Asserts `{"error": {"code": @code, "message": "…"}}` on @status. */
+void                pamong_test_response_assert_error (PamongTestResponse *response,
+                                                       guint               status,
+                                                       const char         *code);
+
+/* POST /api/v1/auth/login; asserts 200 and returns the token. */
+char               *pamong_test_login              (PamongTestServer      *ts,
+                                                    const char            *username,
+                                                    const char            *password);
+/* The same for a demo account (password "pamong-demo"). */
+char               *pamong_test_login_demo         (PamongTestServer      *ts,
+                                                    const char            *username);
+/* POST /api/v1/auth/login without asserting anything. */
+PamongTestResponse *pamong_test_login_response     (PamongTestServer      *ts,
+                                                    const char            *username,
+                                                    const char            *password);
+
+/* The uuid of the unit with this code (e.g. "OPD.07", Dinkominfo in the demo). */
+char               *pamong_test_unit_uuid          (PamongTestServer      *ts,
+                                                    const char            *code);
+/* The first live record of @type in the store matching @field == @value
+ * (a string or an enum nick), or with @field NULL the first one; asserts
+ * there is one. */
+PamongRecord       *pamong_test_find_record        (PamongTestServer      *ts,
+                                                    GType                  type,
+                                                    const char            *field,
+                                                    const char            *value);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PamongTestServer, pamong_test_server_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PamongTestResponse, pamong_test_response_free)
+
+G_END_DECLS

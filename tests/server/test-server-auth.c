@@ -1,0 +1,1056 @@
+/* test-server-auth.c — accounts, tokens, rate limits, --add-user and the
+ * admin endpoints, over HTTP on loopback
+ *
+ * Copyright 2026 The Pamong authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pamong-error.h"
+#include "pamong-store-sql.h"
+#include "pamong-unit.h"
+
+#include "pamong-server-auth.h"
+#include "pamong-server-policy.h"
+
+#include "server-test-util.h"
+
+#define API PAMONG_SERVER_API_PREFIX
+
+/* The server binary, from the command line (for --add-user). */
+static const char *server_binary;
+
+static char *
+sha256_hex (const char *text)
+{
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+}
+
+static gint64
+count_rows (PamongTestServer *ts,
+            const char       *sql,
+            const char       *parameter)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PamongStoreStmt) stmt = pamong_store_prepare (ts->store, sql, &error);
+
+  g_assert_no_error (error);
+  if (parameter != NULL)
+    sqlite3_bind_text (stmt, 1, parameter, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static char *
+query_text (PamongTestServer *ts,
+            const char       *sql,
+            const char       *parameter)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PamongStoreStmt) stmt = pamong_store_prepare (ts->store, sql, &error);
+
+  g_assert_no_error (error);
+  if (parameter != NULL)
+    sqlite3_bind_text (stmt, 1, parameter, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+static gboolean
+is_base64url (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
+      return FALSE;
+  return TRUE;
+}
+
+static const char *
+error_message (PamongTestResponse *response)
+{
+  JsonObject *error = json_object_get_object_member (pamong_test_response_object (response),
+                                                     "error");
+
+  return json_object_get_string_member (error, "message");
+}
+
+static void
+test_login_answers_token_expiry_and_user (void)
+{
+  g_autoptr(PamongTestServer) ts = pamong_test_server_new (PAMONG_TEST_SERVER_DEMO);
+  g_autofree char *dinkominfo = pamong_test_unit_uuid (ts, "OPD.07");
+  static const struct { const char *name; const char *role; gboolean unit; } accounts[] = {
+    { "admin", "admin", FALSE },
+    { "operator", "operator", TRUE },
+    { "asesor", "assessor", FALSE },
+    { "viewer", "viewer", FALSE },
+  };
+  g_autofree char *first_token = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (accounts); i++)
+    {
+      g_autoptr(PamongTestResponse) response = NULL;
+      g_autoptr(GDateTime) expires = NULL;
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      JsonObject *root;
+      JsonObject *user;
+      const char *token;
+      GTimeSpan lifetime;
+
+      response = pamong_test_login_response (ts, accounts[i].name, PAMONG_SERVER_DEMO_PASSWORD);
+      g_assert_cmpuint (response->status, ==, SOUP_STATUS_OK);
+      g_assert_cmpstr (pamong_test_response_header (response, "Cache-Control"), ==, "no-store");
+      root = pamong_test_response_object (response);
+
+      /* 256 random bits in unpadded base64url. */
+      token = json_object_get_string_member (root, "token");
+      g_assert_cmpuint (strlen (token), ==, 43);
+      g_assert_true (is_base64url (token));
+      if (first_token == NULL)
+        first_token = g_strdup (token);
+      else
+        g_assert_cmpstr (token, !=, first_token);
+
+      g_assert_true (g_str_has_suffix (json_object_get_string_member (root, "expires_at"), "Z"));
+      expires = g_date_time_new_from_iso8601 (json_object_get_string_member (root, "expires_at"),
+                                              NULL);
+      g_assert_nonnull (expires);
+      lifetime = g_date_time_difference (expires, now);
+      g_assert_cmpint (lifetime, >, 12 * G_TIME_SPAN_HOUR - G_TIME_SPAN_MINUTE);
+      g_assert_cmpint (lifetime, <=, 12 * G_TIME_SPAN_HOUR + G_TIME_SPAN_MINUTE);
+
+      user = json_object_get_object_member (root, "user");
+      g_assert_cmpstr (json_object_get_string_member (user, "username"), ==, accounts[i].name);
+      g_assert_cmpstr (json_object_get_string_member (user, "role"), ==, accounts[i].role);
+      if (accounts[i].unit)
+        g_assert_cmpstr (json_object_get_string_member (user, "unit"), ==, dinkominfo);
+      else
+        g_assert_true (json_object_get_null_member (user, "unit"));
+    }
+}
+
+static void
+test_token_lifetime_is_configurable (void)
+{
+  g_autoptr(PamongTestServer) ts = pamong_test_server_new (PAMONG_TEST_SERVER_DEMO);
+  g_autoptr(PamongTestResponse) response = NULL;
+  g_autoptr(GDateTime) expires = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  GTimeSpan lifetime;
+
+  g_assert_cmpint (pamong_server_auth_get_token_lifetime (ts->server), ==,
+                   PAMONG_SERVER_DEFAULT_TOKEN_LIFETIME);
+  pamong_server_auth_set_token_lifetime (ts->server, 90 * G_TIME_SPAN_SECOND);
+  g_assert_cmpint (pamong_server_auth_get_token_lifetime (ts->server), ==,
+                   90 * G_TIME_SPAN_SECOND);
+
+  response = pamong_test_login_response (ts, "viewer", PAMONG_SERVER_DEMO_PASSWORD);
+  g_assert_cmpuint (response->status, ==, SOUP_STATUS_OK);
+  expires = g_date_time_new_from_iso8601 (
+    json_object_get_string_member (pamong_test_response_object (response), "expires_at"), NULL);
+  lifetime = g_date_time_difference (expires, now);
+  g_assert_cmpint (lifetime, >, 80 * G_TIME_SPAN_SECOND);
+  g_assert_cmpint (lifetime, <=, 95 * G_TIME_SPAN_SECOND);
+}
+
+static void
+test_wrong_credentials_answer_one_generic_401 (void)
+{
+  g_autoptr(PamongTestServer) ts = pamong_test_server_new (PAMONG_TEST_SERVER_DEMO);
+  g_autoptr(PamongTestResponse) wrong_password = NULL;
+  g_autoptr(PamongTestResponse) unknown_user = NULL;
+  g_autoptr(PamongTestResponse) empty_password = NULL;
+
+  wrong_password = pamong_test_login_response (ts, "admin", "pamong-demo-not");
+  pamong_test_response_assert_error (wrong_password, SOUP_STATUS_UNAUTHORIZED, "unauthorized");
+  g_assert_nonnull (pamong_test_response_header (wrong_password, "WWW-Authenticate"));
+  g_assert_true (g_str_has_prefix (pamong_test_response_header (wrong_password,
+                                                                "WWW-Authenticate"),
+                                   "Bearer"));
+
+  unknown_user = pamong_test_login_response (ts, "nobody", PAMONG_SERVER_DEMO_PASSWORD);
+  pamong_test_response_assert_error (unknown_user, SOUP_STATUS_UNAUTHORIZED, "unauthorized");
+  empty_password = pamong_test_login_response (ts, "admin", "");
+  pamong_test_response_assert_error (empty_password, SOUP_STATUS_UNAUTHORIZED, "unauthorized");
+
+  /* No hint which part was wrong. */
+  g_assert_cmpstr (error_message (wrong_password), ==, error_message (unknown_user));
+  g_assert_cmpstr (error_message (wrong_password), ==, error_message (empty_password));
+}
+
+static void
+test_login_refuses_malformed_bodies (void)
+{
+  g_autoptr(PamongTestServer) ts = pamong_test_server_new (PAMONG_TEST_SERVER_DEMO);
+  static const struct { const char *body; const char *code; } cases[] = {
+    { "{\"username\": \"admin\"}", "missing-field" },
+    { "{\"password\": \"pamong-demo\"}", "missing-field" },
+    { "{\"username\": \"admin\", \"password\": 12345678}", "invalid-data" },
+    { "{\"username\": [\"admin\"], \"password\": \"pamong-demo\"}", "invalid-data" },
+    { "[\"admin\", \"pamong-demo\"]", "invalid-data" },
+    { "{\"username\": \"admin\", \"password\": ", "invalid-data" },
+    { "", "invalid-data" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PamongTestResponse) response = NULL;
+
+      response = pamong_test_request (ts, SOUP_METHOD_POST, API "/auth/login", NULL,
+                                      cases[i].body);
+      pamong_test_response_assert_error (response, SOUP_STATUS_BAD_REQUEST, cases[i].code);
+    }
+
+  /* The endpoint takes POST only. */
+  {
+    g_autoptr(PamongTestResponse) response = NULL;
+
+    response = pamong_test_request (ts, SOUP_METHOD_GET, API "/auth/login", NULL, NULL);
+    pamong_test_response_assert_error (response, SOUP_STATUS_METHOD_NOT_ALLOWED,
+                                       "method-not-allowed");
+  }
+}
+
+static void
+test_token_works_until_logout (void)
+{
+  g_autoptr(PamongTestServer) ts = pamong_test_server_new (PAMONG_TEST_SERVER_DEMO);
+  g_autofree char *token = pamong_test_login_demo (ts, "asesor");
+  g_autofree char *other = pamong_test_login_demo (ts, "asesor");
+  g_autoptr(PamongTestResponse) me = NULL;
+  g_autoptr(PamongTestResponse) logout = NULL;
+  g_autoptr(PamongTestResponse) me_after = NULL;
+  g_autoptr(PamongTestResponse) logout_again = NULL;
+  g_autoptr(PamongTestResponse) other_me = NULL;
+  JsonObject *user;
+
+  me = pamong_test_request (ts, SOUP_METHOD_GET, API "/auth/me", token, NULL);
+  g_assert_cmpuint (me->status, ==, SOUP_STATUS_OK);
+  user = pamong_test_response_object (me);
+  g_assert_cmpstr (json_object_get_string_member (user, "username"), ==, "asesor");
+  g_assert_cmpstr (json_object_get_string_member (user, "role"), ==, "assessor");
+
+  logout = pamong_test_request (ts, SOUP_METHOD_POST, API "/auth/logout", token, NULL);
+  g_assert_cmpuint (logout->status, ==, SOUP_STATUS_NO_CONTENT);
+  g_assert_cmpuint (g_bytes_get_size (logout->body), ==, 0);
+
+  me_after = pamong_test_request (ts, SOUP_METHOD_GET, API "/auth/me", token, NULL);
+  pamong_test_response_assert_error (me_after, SOUP_STATUS_UNAUTHORIZED, "unauthorized");
+  logout_again = pamong_test_request (ts, SOUP_METHOD_POST, API "/auth/logout", token, NULL);
+  pamong_test_response_assert_error (logout_again, SOUP_STATUS_UNAUTHORIZED, "unauthorized");
+
+  /* Only the presented token is revoked. */
+  other_me = pamong_test_request (ts, SOUP_METHOD_GET, API "/auth/me", other, NULL);
+  g_assert_cmpuint (other_me->status, ==, SOUP_STATUS_OK);
+}
+
+static void
+test_expired_token_is_refused_and_deleted (void)
+{
+  g_autoptr(PamongTestServer) ts = pamong_test_server_new (PAMONG_TEST_SERVER_DEMO);
+  g_autofree char *token = pamong_test_login_demo (ts, "operator");
+  g_autofree char *hash = sha256_hex (token);
+  g_autoptr(PamongTestResponse) before = NULL;
+  g_autoptr(PamongTestResponse) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  before = pamong_test_request (ts, SOUP_METHOD_GET, API "/auth/me", token, NULL);
+  g_assert_cmpuint (before->status, ==, SOUP_STATUS_OK);
+
+  /* Its expiry passes (one second ago). */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autoptr(GDateTime) past = g_date_time_add_seconds (now, -1);
+    g_autofree char *past_text = pamong_timestamp_format (past);
+    g_autoptr(PamongStoreStmt) stmt = NULL;
+
+    stmt = pamong_store_prepare (ts->store,
+                                 "UPDATE server_tokens SET expires_at = ?2 WHERE token_hash = ?1",
+                                 &error);
+    g_assert_no_error (error);
+    sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 2, past_text, -1, SQLITE_TRANSIENT);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+    g_assert_cmpint (sqlite3_changes (pamong_store_get_db (ts->store)), ==, 1);
+  }
+
+  after = pamong_test_request (ts, SOUP_METHOD_GET, API "/auth/me", token, NULL);
+  pamong_test_response_assert_error (after, SOUP_STATUS_UNAUTHORIZED, "unauthorized");
+  g_assert_cmpint (count_rows (ts, "SELECT count(*) FROM server_tokens WHERE token_hash = ?1",
+                               hash), ==, 0);
+}
+
+static void
+test_malformed_authorization_is_401 (void)
+{
+  g_autoptr(PamongTestServer) ts = pamong_test_server_new (PAMONG_TEST_SERVER_DEMO);
+  g_autofree char *token = pamong_test_login_demo (ts, "viewer");
+  g_autofree char *basic = g_strconcat ("Basic ", token, NULL);
+  g_autofree char *no_space = g_strconcat ("Bearer", token, NULL);
+  g_autofree char *truncated = g_strconcat ("Bearer ", token, NULL);
+  g_autofree char *longer = g_strconcat ("Bearer ", token, "A", NULL);
+  g_autofree char *bad_char = g_strconcat ("Bearer ", token, NULL);
+  g_autofree char *lower_scheme = g_strconcat ("bearer ", token, NULL);
+  g_autofree char *unknown = g_strdup ("Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+  const char *refused[] = { basic, no_space, truncated, longer, bad_char, unknown,
+                            "Bearer", "Bearer ", "", "Token abc" };
+  g_autoptr(PamongTestResponse) none = NULL;
+  g_autoptr(PamongTestResponse) accepted = NULL;
+  g_autofree char *message = NULL;
+
+  truncated[strlen (truncated) - 1] = '\0';
+  bad_char[strlen ("Bearer ") + 10] = '+';
+
+  none = pamong_test_request (ts, SOUP_METHOD_GET, API "/auth/me", NULL, NULL);
+  pamong_test_response_assert_error (none, SOUP_STATUS_UNAUTHORIZED, "unauthorized");
+  message = g_strdup (error_message (none));
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(PamongTestResponse) response = NULL;
+
+      response = pamong_test_request_full (ts, SOUP_METHOD_GET, API "/auth/me", NULL, NULL,
+                                           NULL, 0, "Authorization", refused[i], NULL);
+      pamong_test_response_assert_error (response, SOUP_STATUS_UNAUTHORIZED, "unauthorized");
+      g_assert_cmpstr (error_message (response), ==, message);
+    }
+
+  /* The scheme is case-insensitive (RFC 9110). */
+  accepted = pamong_test_request_full (ts, SOUP_METHOD_GET, API "/auth/me", NULL, NULL,
+                                       NULL, 0, "Authorization", lower_scheme, NULL);
+  g_assert_cmpuint (accepted->status, ==, SOUP_STATUS_OK);
+}
+
+static guint
+assert_rate_limited (PamongTestResponse *response)
+{
+  const char *retry_after;
+  guint64 seconds = 0;
+
+  pamong_test_response_assert_error (response, 429, "rate-limited");
+  retry_after = pamong_test_response_header (response, "Retry-After");
+  g_assert_nonnull (retry_after);
+  g_assert_true (g_ascii_string_to_unsigned (retry_after, 10, 1,
+                                             PAMONG_SERVER_LOGIN_WINDOW / G_TIME_SPAN_SECOND,
+                                             &seconds, NULL));
+  return (guint) seconds;
+}
+
+static void
+test_rate_limit_per_user (void)
+{
+  g_autoptr(PamongTestServer) ts = pamong_test_server_new (PAMONG_TEST_SERVER_DEMO);
+  g_autoptr(PamongTestResponse) limited = NULL;
+  g_autoptr(PamongTestResponse) limited_wrong = NULL;
+  g_autofree char *other = NULL;
+
+  for (guint i = 0; i < PAMONG_SERVER_LOGIN_USER_FAILURES; i++)
+    {
+      g_autoptr(PamongTestResponse) response = pamong_test_login_response (ts, "viewer",
+                                                                           "wrong-password");
+
+      pamong_test_response_assert_error (response, SOUP_STATUS_UNAUTHORIZED, "unauthorized");
+    }
+
+  /* Now even the right password waits: guessing cannot go on. */
+  limited = pamong_test_login_response (ts, "viewer", PAMONG_SERVER_DEMO_PASSWORD);
+  assert_rate_limited (limited);
+  limited_wrong = pamong_test_login_response (ts, "viewer", "wrong-password");
+  assert_rate_limited (limited_wrong);
+
+  /* Another account from the same address is not affected. */
+  other = pamong_test_login_demo (ts, "asesor");
+  g_assert_nonnull (other);
+}
+
+static void
+test_rate_limit_per_address (void)
+{
+  g_autoptr(PamongTestServer) ts = pamong_test_server_new (PAMONG_TEST_SERVER_DEMO);
+  g_autoptr(PamongTestResponse) limited = NULL;
+
+  /* Few tries per name, but many from one address. */
+  for (guint i = 0; i < PAMONG_SERVER_LOGIN_ADDRESS_FAILURES; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("guess%u", i % 10);
+      g_autoptr(PamongTestResponse) response = NULL;
+
+      g_assert_cmpuint (PAMONG_SERVER_LOGIN_ADDRESS_FAILURES / 10, <,
+                        PAMONG_SERVER_LOGIN_USER_FAILURES);
+      response = pamong_test_login_response (ts, name, "wrong-password");
+      pamong_test_response_assert_error (response, SOUP_STATUS_UNAUTHORIZED, "unauthorized");
+    }
+
+  limited = pamong_test_login_response (ts, "admin", PAMONG_SERVER_DEMO_PASSWORD);
+  assert_rate_limited (limited);
+}
+
+static void
+test_success_resets_the_user_counter (void)
+{
+  g_autoptr(PamongTestServer) ts = pamong_test_server_new (PAMONG_TEST_SERVER_DEMO);
+
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autofree char *token = NULL;
+
+      for (guint i = 0; i + 1 < PAMONG_SERVER_LOGIN_USER_FAILURES; i++)
+        {
+          g_autoptr(PamongTestResponse) response = pamong_test_login_response (ts, "operator",
+                                                                               "wrong-password");
+
+          pamong_test_response_assert_error (response, SOUP_STATUS_UNAUTHORIZED, "unauthorized");
+        }
+      token = pamong_test_login_demo (ts, "operator");
+      g_assert_nonnull (token);
+    }
+}
+
+static gboolean
+file_contains (const char *path,
+               const char *needle)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  gsize needle_length = strlen (needle);
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+
+
+  /* The file holds NUL bytes: no strstr(). */
+  for (gsize i = 0; i + needle_length <= length; i++)
+    if (memcmp (contents + i, needle, needle_length) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_database_keeps_hashes_only (void)
+{
+  g_autoptr(PamongTestServer) ts = pamong_test_server_new (PAMONG_TEST_SERVER_DEMO);
+  g_autofree char *token = pamong_test_login_demo (ts, "admin");
+  g_autofree char *token_hash = sha256_hex (token);
+  g_autofree char *password_hash = NULL;
+  g_autofree char *wal = g_strconcat (ts->db_path, "-wal", NULL);
+
+  password_hash = query_text (ts, "SELECT password_hash FROM server_users WHERE username = ?1",
+                              "admin");
+  g_assert_true (g_str_has_prefix (password_hash, "$argon2id$"));
+  g_assert_null (strstr (password_hash, PAMONG_SERVER_DEMO_PASSWORD));
+  g_assert_cmpint (count_rows (ts, "SELECT count(*) FROM server_users "
+                                   "WHERE password_hash NOT LIKE '$argon2id$%'", NULL), ==, 0);
+
+  g_assert_cmpint (count_rows (ts, "SELECT count(*) FROM server_tokens WHERE token_hash = ?1",
+                               token), ==, 0);
+  g_assert_cmpint (count_rows (ts, "SELECT count(*) FROM server_tokens WHERE token_hash = ?1",
+                               token_hash), ==, 1);
+
+  /* Neither the token nor the password is anywhere in the files. */
+  g_assert_false (file_contains (ts->db_path, token));
+  g_assert_false (file_contains (wal, token));
+  g_assert_false (file_contains (ts->db_path, PAMONG_SERVER_DEMO_PASSWORD "\""));
+  g_assert_true (file_contains (wal, token_hash) || file_contains (ts->db_path, token_hash));
+}
+
+static int
+run_add_user (const char  *db_path,
+              const char  *input,
+              char       **out,
+              char       **err,
+              const char  *first_argument,
+              ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  va_list args;
+  const char *argument;
+
+  g_ptr_array_add (argv, (gpointer) server_binary);
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, (gpointer) db_path);
+  va_start (args, first_argument);
+  for (argument = first_argument; argument != NULL; argument = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) argument);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "PAMONG_SERVER_FAST_HASH", "1", TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input, NULL, out, err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+
+  return g_subprocess_get_exit_status (process);
+}
+
+static void
+test_add_user_reads_the_password_from_stdin (void)
+{
+  g_autoptr(PamongTestServer) ts = NULL;
+  g_autofree char *dinkominfo = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr(PamongTestResponse) me = NULL;
+  g_autoptr(PamongTestResponse) wrong = NULL;
+  JsonObject *user;
+  int status;
+
+  if (server_binary == NULL)
+    {
+      g_test_skip ("Give the pamong-server binary as the argument");
+      return;
+    }
+
+  ts = pamong_test_server_new (PAMONG_TEST_SERVER_DEMO);
+  dinkominfo = pamong_test_unit_uuid (ts, "OPD.07");
+
+  status = run_add_user (ts->db_path, "kata-sandi-rahasia\n", &out, &err,
+                         "--add-user", "siti", "--role", "operator", "--unit", "OPD.07", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "siti"));
+  g_assert_null (strstr (out, "kata-sandi-rahasia"));
+  g_assert_null (strstr (err, "kata-sandi-rahasia"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  token = pamong_test_login (ts, "siti", "kata-sandi-rahasia");
+  me = pamong_test_request (ts, SOUP_METHOD_GET, API "/auth/me", token, NULL);
+  g_assert_cmpuint (me->status, ==, SOUP_STATUS_OK);
+  user = pamong_test_response_object (me);
+  g_assert_cmpstr (json_object_get_string_member (user, "role"), ==, "operator");
+  g_assert_cmpstr (json_object_get_string_member (user, "unit"), ==, dinkominfo);
+
+  /* A second run updates the account: the new password replaces the old
+   * one and ends its sessions. */
+  status = run_add_user (ts->db_path, "kata-sandi-baru-2026", &out, &err,
+                         "--add-user", "siti", "--role", "viewer", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&me, pamong_test_response_free);
+  me = pamong_test_request (ts, SOUP_METHOD_GET, API "/auth/me", token, NULL);
+  pamong_test_response_assert_error (me, SOUP_STATUS_UNAUTHORIZED, "unauthorized");
+  wrong = pamong_test_login_response (ts, "siti", "kata-sandi-rahasia");
+  pamong_test_response_assert_error (wrong, SOUP_STATUS_UNAUTHORIZED, "unauthorized");
+  g_clear_pointer (&token, g_free);
+  token = pamong_test_login (ts, "siti", "kata-sandi-baru-2026");
+
+  /* Refusals: a short password, an operator without a unit, an unknown
+   * unit, an unknown role, --role without --add-user, no password. */
+  status = run_add_user (ts->db_path, "pendek\n", &out, &err,
+                         "--add-user", "budi", "--role", "viewer", NULL);
+  g_assert_cmpint (status, ==, 2);
+  g_assert_nonnull (strstr (err, "8"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  status = run_add_user (ts->db_path, "kata-sandi-rahasia\n", &out, &err,
+                         "--add-user", "budi", "--role", "operator", NULL);
+  g_assert_cmpint (status, ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  status = run_add_user (ts->db_path, "kata-sandi-rahasia\n", &out, &err,
+                         "--add-user", "budi", "--role", "operator", "--unit", "OPD.999", NULL);
+  g_assert_cmpint (status, ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  status = run_add_user (ts->db_path, "kata-sandi-rahasia\n", &out, &err,
+                         "--add-user", "budi", "--role", "superuser", NULL);
+  g_assert_cmpint (status, ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  status = run_add_user (ts->db_path, "kata-sandi-rahasia\n", &out, &err,
+                         "--role", "viewer", NULL);
+  g_assert_cmpint (status, ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  status = run_add_user (ts->db_path, "", &out, &err,
+                         "--add-user", "budi", "--role", "viewer", NULL);
+  g_assert_cmpint (status, ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (count_rows (ts, "SELECT count(*) FROM server_users WHERE username = ?1",
+                               "budi"), ==, 0);
+}
+
+/* ---- admin endpoints ---------------------------------------------------- */
+
+typedef struct
+{
+  const char *method;
+  const char *path;
+  const char *body;
+} AdminCall;
+
+static void
+test_admin_endpoints_refuse_others (void)
+{
+  g_autoptr(PamongTestServer) ts = pamong_test_server_new (PAMONG_TEST_SERVER_DEMO);
+  g_autofree char *dinkominfo = pamong_test_unit_uuid (ts, "OPD.07");
+  g_autofree char *unit_path = g_strconcat (API "/admin/units/", dinkominfo, NULL);
+  const AdminCall calls[] = {
+    { SOUP_METHOD_GET, API "/admin/users", NULL },
+    { SOUP_METHOD_GET, API "/admin/users/viewer", NULL },
+    { SOUP_METHOD_PUT, API "/admin/users/mallory",
+      "{\"password\": \"kata-sandi-rahasia\", \"role\": \"admin\"}" },
+    { SOUP_METHOD_DELETE, API "/admin/users/admin", NULL },
+    { SOUP_METHOD_GET, API "/admin/units", NULL },
+    { SOUP_METHOD_GET, unit_path, NULL },
+    { SOUP_METHOD_PUT, unit_path,
+      "{\"code\": \"OPD.07\", \"name\": \"Diganti\", \"kind\": \"agency\"}" },
+    { SOUP_METHOD_DELETE, unit_path, NULL },
+    { SOUP_METHOD_GET, API "/admin/api-keys", NULL },
+    { SOUP_METHOD_POST, API "/admin/api-keys", "{\"label\": \"mallory\"}" },
+    { SOUP_METHOD_DELETE, API "/admin/api-keys/00000000-0000-4000-8000-000000000000", NULL },
+  };
+  const char *roles[] = { "operator", "asesor", "viewer" };
+  g_autofree char *admin = pamong_test_login_demo (ts, "admin");
+
+  for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
+    {
+      g_autofree char *token = pamong_test_login_demo (ts, roles[r]);
+
+      for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+        {
+          g_autoptr(PamongTestResponse) response = NULL;
+
+          response = pamong_test_request (ts, calls[i].method, calls[i].path, token,
+                                          calls[i].body);
+          pamong_test_response_assert_error (response, SOUP_STATUS_FORBIDDEN, "forbidden");
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    {
+      g_autoptr(PamongTestResponse) response = NULL;
+
+      response = pamong_test_request (ts, calls[i].method, calls[i].path, NULL, calls[i].body);
+      pamong_test_response_assert_error (response, SOUP_STATUS_UNAUTHORIZED, "unauthorized");
+    }
+
+  /* Nothing changed. */
+  g_assert_cmpint (count_rows (ts, "SELECT count(*) FROM server_users WHERE username = ?1",
+                               "mallory"), ==, 0);
+  g_assert_cmpint (count_rows (ts, "SELECT count(*) FROM server_api_keys", NULL), ==, 0);
+  g_assert_cmpint (count_rows (ts, "SELECT count(*) FROM units WHERE name = ?1", "Diganti"),
+                   ==, 0);
+  g_assert_nonnull (admin);
+}
+
+static void
+test_admin_manages_users (void)
+{
+  g_autoptr(PamongTestServer) ts = pamong_test_server_new (PAMONG_TEST_SERVER_DEMO);
+  g_autofree char *admin = pamong_test_login_demo (ts, "admin");
+  g_autofree char *dinkominfo = pamong_test_unit_uuid (ts, "OPD.07");
+  g_autofree char *body = NULL;
+  g_autofree char *rina = NULL;
+  g_autofree char *rina2 = NULL;
+  g_autoptr(PamongTestResponse) list = NULL;
+  g_autoptr(PamongTestResponse) created = NULL;
+  g_autoptr(PamongTestResponse) got = NULL;
+  g_autoptr(PamongTestResponse) updated = NULL;
+  g_autoptr(PamongTestResponse) old_session = NULL;
+  g_autoptr(PamongTestResponse) deleted = NULL;
+  g_autoptr(PamongTestResponse) gone_session = NULL;
+  g_autoptr(PamongTestResponse) gone_login = NULL;
+  g_autoptr(PamongTestResponse) missing = NULL;
+  JsonArray *users;
+  JsonObject *object;
+
+  list = pamong_test_request (ts, SOUP_METHOD_GET, API "/admin/users", admin, NULL);
+  g_assert_cmpuint (list->status, ==, SOUP_STATUS_OK);
+  users = json_object_get_array_member (pamong_test_response_object (list), "users");
+  g_assert_cmpuint (json_array_get_length (users), ==, 4);
+  object = json_array_get_object_element (users, 0);
+  g_assert_cmpstr (json_object_get_string_member (object, "username"), ==, "admin");
+  g_assert_false (json_object_has_member (object, "password_hash"));
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (object, "created_at"), "Z"));
+
+  /* Create: 201; an operator's unit may be given by code. */
+  created = pamong_test_request (ts, SOUP_METHOD_PUT, API "/admin/users/rina", admin,
+                                 "{\"password\": \"kata-sandi-rina\", \"role\": \"operator\", "
+                                 "\"unit\": \"OPD.07\"}");
+  g_assert_cmpuint (created->status, ==, SOUP_STATUS_CREATED);
+  object = pamong_test_response_object (created);
+  g_assert_cmpstr (json_object_get_string_member (object, "username"), ==, "rina");
+  g_assert_cmpstr (json_object_get_string_member (object, "role"), ==, "operator");
+  g_assert_cmpstr (json_object_get_string_member (object, "unit"), ==, dinkominfo);
+  rina = pamong_test_login (ts, "rina", "kata-sandi-rina");
+
+  got = pamong_test_request (ts, SOUP_METHOD_GET, API "/admin/users/rina", admin, NULL);
+  g_assert_cmpuint (got->status, ==, SOUP_STATUS_OK);
+  g_assert_cmpstr (json_object_get_string_member (pamong_test_response_object (got), "unit"),
+                   ==, dinkominfo);
+
+  /* Update without a password: the role changes at once, the session stays. */
+  updated = pamong_test_request (ts, SOUP_METHOD_PUT, API "/admin/users/rina", admin,
+                                 "{\"role\": \"assessor\"}");
+  g_assert_cmpuint (updated->status, ==, SOUP_STATUS_OK);
+  g_assert_true (json_object_get_null_member (pamong_test_response_object (updated), "unit"));
+  old_session = pamong_test_request (ts, SOUP_METHOD_GET, API "/auth/me", rina, NULL);
+  g_assert_cmpuint (old_session->status, ==, SOUP_STATUS_OK);
+  g_assert_cmpstr (json_object_get_string_member (pamong_test_response_object (old_session),
+                                                  "role"), ==, "assessor");
+  g_clear_pointer (&updated, pamong_test_response_free);
+  g_clear_pointer (&old_session, pamong_test_response_free);
+
+  /* A new password ends the old sessions. */
+  updated = pamong_test_request (ts, SOUP_METHOD_PUT, API "/admin/users/rina", admin,
+                                 "{\"role\": \"assessor\", \"password\": \"kata-sandi-baru\"}");
+  g_assert_cmpuint (updated->status, ==, SOUP_STATUS_OK);
+  old_session = pamong_test_request (ts, SOUP_METHOD_GET, API "/auth/me", rina, NULL);
+  pamong_test_response_assert_error (old_session, SOUP_STATUS_UNAUTHORIZED, "unauthorized");
+  rina2 = pamong_test_login (ts, "rina", "kata-sandi-baru");
+
+  /* Delete: 204, its sessions end, it cannot log in. */
+  deleted = pamong_test_request (ts, SOUP_METHOD_DELETE, API "/admin/users/rina", admin, NULL);
+  g_assert_cmpuint (deleted->status, ==, SOUP_STATUS_NO_CONTENT);
+  gone_session = pamong_test_request (ts, SOUP_METHOD_GET, API "/auth/me", rina2, NULL);
+  pamong_test_response_assert_error (gone_session, SOUP_STATUS_UNAUTHORIZED, "unauthorized");
+  gone_login = pamong_test_login_response (ts, "rina", "kata-sandi-baru");
+  pamong_test_response_assert_error (gone_login, SOUP_STATUS_UNAUTHORIZED, "unauthorized");
+  g_assert_cmpint (count_rows (ts, "SELECT count(*) FROM server_tokens WHERE username = ?1",
+                               "rina"), ==, 0);
+
+  missing = pamong_test_request (ts, SOUP_METHOD_DELETE, API "/admin/users/rina", admin, NULL);
+  pamong_test_response_assert_error (missing, SOUP_STATUS_NOT_FOUND, "not-found");
+  g_clear_pointer (&missing, pamong_test_response_free);
+  missing = pamong_test_request (ts, SOUP_METHOD_GET, API "/admin/users/rina", admin, NULL);
+  pamong_test_response_assert_error (missing, SOUP_STATUS_NOT_FOUND, "not-found");
+
+  /* Refusals. */
+  {
+    static const struct { const char *path; const char *body; guint status; const char *code; }
+    cases[] = {
+      { API "/admin/users/new", "{\"role\": \"viewer\"}", 400, "missing-field" },
+      { API "/admin/users/new", "{\"password\": \"kata-sandi-rahasia\"}", 400, "missing-field" },
+      { API "/admin/users/new", "{\"password\": \"kata-sandi-rahasia\", \"role\": \"root\"}",
+        400, "invalid-data" },
+      { API "/admin/users/new", "{\"password\": \"pendek\", \"role\": \"viewer\"}",
+        400, "invalid-data" },
+      { API "/admin/users/new", "{\"password\": 12345678, \"role\": \"viewer\"}",
+        400, "invalid-data" },
+      { API "/admin/users/new", "{\"password\": \"kata-sandi-rahasia\", \"role\": \"operator\"}",
+        400, "missing-field" },
+      { API "/admin/users/new", "{\"password\": \"kata-sandi-rahasia\", \"role\": \"operator\", "
+        "\"unit\": \"OPD.999\"}", 400, "invalid-data" },
+      { API "/admin/users/bad%20name", "{\"password\": \"kata-sandi-rahasia\", "
+        "\"role\": \"viewer\"}", 400, "invalid-data" },
+      { API "/admin/users/new", "not json", 400, "invalid-data" },
+      { API "/admin/users/", "{\"password\": \"kata-sandi-rahasia\", \"role\": \"viewer\"}",
+        404, "not-found" },
+      /* The last administrator cannot be demoted. */
+      { API "/admin/users/admin", "{\"role\": \"viewer\"}", 409, "conflict" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autoptr(PamongTestResponse) response = NULL;
+
+        response = pamong_test_request (ts, SOUP_METHOD_PUT, cases[i].path, admin, cases[i].body);
+        pamong_test_response_assert_error (response, cases[i].status, cases[i].code);
+      }
+  }
+
+  /* Nor deleted; with a second administrator it can be. */
+  {
+    g_autoptr(PamongTestResponse) last = NULL;
+    g_autoptr(PamongTestResponse) second = NULL;
+    g_autoptr(PamongTestResponse) now_ok = NULL;
+
+    last = pamong_test_request (ts, SOUP_METHOD_DELETE, API "/admin/users/admin", admin, NULL);
+    pamong_test_response_assert_error (last, SOUP_STATUS_CONFLICT, "conflict");
+
+    second = pamong_test_request (ts, SOUP_METHOD_PUT, API "/admin/users/kepala", admin,
+                                  "{\"password\": \"kata-sandi-kepala\", \"role\": \"admin\"}");
+    g_assert_cmpuint (second->status, ==, SOUP_STATUS_CREATED);
+    now_ok = pamong_test_request (ts, SOUP_METHOD_DELETE, API "/admin/users/admin", admin, NULL);
+    g_assert_cmpuint (now_ok->status, ==, SOUP_STATUS_NO_CONTENT);
+  }
+
+  g_assert_cmpint (count_rows (ts, "SELECT count(*) FROM server_users WHERE username = ?1",
+                               "new"), ==, 0);
+  body = query_text (ts, "SELECT group_concat (username, ',') FROM "
+                         "(SELECT username FROM server_users ORDER BY username)", NULL);
+  g_assert_cmpstr (body, ==, "asesor,kepala,operator,viewer");
+}
+
+static void
+test_admin_manages_units (void)
+{
+  g_autoptr(PamongTestServer) ts = pamong_test_server_new (PAMONG_TEST_SERVER_DEMO);
+  g_autofree char *admin = pamong_test_login_demo (ts, "admin");
+  g_autofree char *dinkominfo = pamong_test_unit_uuid (ts, "OPD.07");
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *path = g_strconcat (API "/admin/units/", uuid, NULL);
+  g_autofree char *dinkominfo_path = g_strconcat (API "/admin/units/", dinkominfo, NULL);
+  g_autoptr(PamongTestResponse) list = NULL;
+  g_autoptr(PamongTestResponse) created = NULL;
+  g_autoptr(PamongTestResponse) got = NULL;
+  g_autoptr(PamongTestResponse) updated = NULL;
+  g_autoptr(PamongTestResponse) deleted = NULL;
+  g_autoptr(PamongTestResponse) deleted_again = NULL;
+  g_autoptr(PamongTestResponse) in_use = NULL;
+  g_autoptr(PamongTestResponse) changes = NULL;
+  g_autoptr(PamongRecord) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonArray *units;
+  JsonObject *object;
+  gint64 rev_created;
+  gint64 rev_updated;
+  gboolean found = FALSE;
+
+  list = pamong_test_request (ts, SOUP_METHOD_GET, API "/admin/units", admin, NULL);
+  g_assert_cmpuint (list->status, ==, SOUP_STATUS_OK);
+  units = json_object_get_array_member (pamong_test_response_object (list), "units");
+  g_assert_cmpuint (json_array_get_length (units), >, 10);
+  for (guint i = 0; i < json_array_get_length (units); i++)
+    {
+      object = json_array_get_object_element (units, i);
+      if (g_strcmp0 (json_object_get_string_member (object, "code"), "OPD.07") == 0)
+        {
+          found = TRUE;
+          g_assert_cmpstr (json_object_get_string_member (object, "uuid"), ==, dinkominfo);
+          g_assert_cmpint (json_object_get_int_member (object, "rev"), >, 0);
+        }
+    }
+  g_assert_true (found);
+
+  created = pamong_test_request (ts, SOUP_METHOD_PUT, path, admin,
+                                 "{\"code\": \"OPD.99\", \"name\": \"Badan Uji Coba\", "
+                                 "\"short_name\": \"BUC\", \"kind\": \"agency\"}");
+  g_assert_cmpuint (created->status, ==, SOUP_STATUS_CREATED);
+  object = pamong_test_response_object (created);
+  g_assert_cmpstr (json_object_get_string_member (object, "uuid"), ==, uuid);
+  g_assert_cmpstr (json_object_get_string_member (object, "name"), ==, "Badan Uji Coba");
+  g_assert_false (json_object_get_boolean_member (object, "deleted"));
+  rev_created = json_object_get_int_member (object, "rev");
+  g_assert_cmpint (rev_created, >, 0);
+
+  got = pamong_test_request (ts, SOUP_METHOD_GET, path, admin, NULL);
+  g_assert_cmpuint (got->status, ==, SOUP_STATUS_OK);
+  g_assert_cmpint (json_object_get_int_member (pamong_test_response_object (got), "rev"), ==,
+                   rev_created);
+
+  updated = pamong_test_request (ts, SOUP_METHOD_PUT, path, admin,
+                                 "{\"code\": \"OPD.99\", \"name\": \"Badan Uji Coba Baru\", "
+                                 "\"kind\": \"agency\"}");
+  g_assert_cmpuint (updated->status, ==, SOUP_STATUS_OK);
+  rev_updated = json_object_get_int_member (pamong_test_response_object (updated), "rev");
+  g_assert_cmpint (rev_updated, >, rev_created);
+  stored = pamong_store_lookup (ts->store, PAMONG_TYPE_UNIT, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pamong_unit_get_name (PAMONG_UNIT (stored)), ==, "Badan Uji Coba Baru");
+  g_assert_cmpint (pamong_record_get_rev (stored), ==, rev_updated);
+
+  /* The change feed serves it like any record. */
+  {
+    g_autofree char *changes_path = g_strdup_printf (API "/changes?since=%" G_GINT64_FORMAT
+                                                     "&limit=10", rev_updated - 1);
+
+    changes = pamong_test_request (ts, SOUP_METHOD_GET, changes_path, admin, NULL);
+  }
+  g_assert_cmpuint (changes->status, ==, SOUP_STATUS_OK);
+  g_assert_nonnull (strstr (g_bytes_get_data (changes->body, NULL), "Badan Uji Coba Baru"));
+
+  deleted = pamong_test_request (ts, SOUP_METHOD_DELETE, path, admin, NULL);
+  g_assert_cmpuint (deleted->status, ==, SOUP_STATUS_OK);
+  object = pamong_test_response_object (deleted);
+  g_assert_true (json_object_get_boolean_member (object, "deleted"));
+  g_assert_cmpint (json_object_get_int_member (object, "rev"), >, rev_updated);
+  deleted_again = pamong_test_request (ts, SOUP_METHOD_DELETE, path, admin, NULL);
+  pamong_test_response_assert_error (deleted_again, SOUP_STATUS_NOT_FOUND, "not-found");
+
+  /* The demo operator belongs to Dinkominfo. */
+  in_use = pamong_test_request (ts, SOUP_METHOD_DELETE, dinkominfo_path, admin, NULL);
+  pamong_test_response_assert_error (in_use, SOUP_STATUS_CONFLICT, "conflict");
+
+  {
+    g_autofree char *other_uuid = g_uuid_string_random ();
+    g_autofree char *other_path = g_strconcat (API "/admin/units/", other_uuid, NULL);
+    g_autofree char *unknown_path = g_strconcat (API "/admin/units/", other_uuid, NULL);
+    const struct { const char *method; const char *path; const char *body; guint status;
+                   const char *code; } cases[] = {
+      { SOUP_METHOD_PUT, other_path, "{\"name\": \"Tanpa Kode\", \"kind\": \"agency\"}",
+        400, "missing-field" },
+      { SOUP_METHOD_PUT, other_path, "{\"code\": \"X\", \"name\": \"X\", \"kind\": \"planet\"}",
+        400, "invalid-data" },
+      { SOUP_METHOD_PUT, other_path, "{\"uuid\": \"0b8f2f1e-7f1c-4a55-9a65-0d8d8f0b2a11\", "
+        "\"code\": \"X\", \"name\": \"X\", \"kind\": \"agency\"}", 400, "invalid-data" },
+      { SOUP_METHOD_PUT, API "/admin/units/not-a-uuid",
+        "{\"code\": \"X\", \"name\": \"X\", \"kind\": \"agency\"}", 400, "invalid-data" },
+      { SOUP_METHOD_GET, unknown_path, NULL, 404, "not-found" },
+      { SOUP_METHOD_DELETE, unknown_path, NULL, 404, "not-found" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autoptr(PamongTestResponse) response = NULL;
+
+        response = pamong_test_request (ts, cases[i].method, cases[i].path, admin, cases[i].body);
+        pamong_test_response_assert_error (response, cases[i].status, cases[i].code);
+      }
+  }
+}
+
+static void
+test_admin_manages_api_keys (void)
+{
+  g_autoptr(PamongTestServer) ts = pamong_test_server_new (PAMONG_TEST_SERVER_DEMO);
+  g_autofree char *admin = pamong_test_login_demo (ts, "admin");
+  g_autoptr(PamongTestResponse) created = NULL;
+  g_autoptr(PamongTestResponse) list = NULL;
+  g_autoptr(PamongTestResponse) revoked = NULL;
+  g_autoptr(PamongTestResponse) revoked_again = NULL;
+  g_autoptr(PamongTestResponse) no_label = NULL;
+  g_autoptr(PamongTestResponse) blank_label = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *key_hash = NULL;
+  g_autofree char *delete_path = NULL;
+  JsonArray *keys;
+  JsonObject *object;
+
+  created = pamong_test_request (ts, SOUP_METHOD_POST, API "/admin/api-keys", admin,
+                                 "{\"label\": \"Jembatan LAPOR!\"}");
+  g_assert_cmpuint (created->status, ==, SOUP_STATUS_CREATED);
+  object = pamong_test_response_object (created);
+  key = g_strdup (json_object_get_string_member (object, "key"));
+  id = g_strdup (json_object_get_string_member (object, "id"));
+  g_assert_true (g_uuid_string_is_valid (id));
+  g_assert_cmpuint (strlen (key), >=, 43);
+  g_assert_cmpstr (json_object_get_string_member (object, "label"), ==, "Jembatan LAPOR!");
+
+  g_assert_true (pamong_server_api_key_is_valid (ts->store, key));
+  g_assert_false (pamong_server_api_key_is_valid (ts->store, NULL));
+  g_assert_false (pamong_server_api_key_is_valid (ts->store, ""));
+  g_assert_false (pamong_server_api_key_is_valid (ts->store, id));
+  {
+    g_autofree char *altered = g_strdup (key);
+
+    altered[strlen (altered) - 1] = altered[strlen (altered) - 1] == 'A' ? 'B' : 'A';
+    g_assert_false (pamong_server_api_key_is_valid (ts->store, altered));
+  }
+
+  /* Stored hashed only. */
+  key_hash = sha256_hex (key);
+  g_assert_cmpint (count_rows (ts, "SELECT count(*) FROM server_api_keys WHERE key_hash = ?1",
+                               key_hash), ==, 1);
+  g_assert_cmpint (count_rows (ts, "SELECT count(*) FROM server_api_keys WHERE key_hash = ?1 "
+                                   "OR label = ?1 OR id = ?1", key), ==, 0);
+
+  list = pamong_test_request (ts, SOUP_METHOD_GET, API "/admin/api-keys", admin, NULL);
+  g_assert_cmpuint (list->status, ==, SOUP_STATUS_OK);
+  g_assert_null (strstr (g_bytes_get_data (list->body, NULL), key));
+  keys = json_object_get_array_member (pamong_test_response_object (list), "api_keys");
+  g_assert_cmpuint (json_array_get_length (keys), ==, 1);
+  object = json_array_get_object_element (keys, 0);
+  g_assert_cmpstr (json_object_get_string_member (object, "id"), ==, id);
+  g_assert_cmpstr (json_object_get_string_member (object, "label"), ==, "Jembatan LAPOR!");
+  g_assert_cmpstr (json_object_get_string_member (object, "created_by"), ==, "admin");
+  g_assert_false (json_object_get_boolean_member (object, "revoked"));
+  g_assert_false (json_object_has_member (object, "key"));
+
+  delete_path = g_strconcat (API "/admin/api-keys/", id, NULL);
+  revoked = pamong_test_request (ts, SOUP_METHOD_DELETE, delete_path, admin, NULL);
+  g_assert_cmpuint (revoked->status, ==, SOUP_STATUS_NO_CONTENT);
+  g_assert_false (pamong_server_api_key_is_valid (ts->store, key));
+  revoked_again = pamong_test_request (ts, SOUP_METHOD_DELETE, delete_path, admin, NULL);
+  pamong_test_response_assert_error (revoked_again, SOUP_STATUS_NOT_FOUND, "not-found");
+
+  g_clear_pointer (&list, pamong_test_response_free);
+  list = pamong_test_request (ts, SOUP_METHOD_GET, API "/admin/api-keys", admin, NULL);
+  keys = json_object_get_array_member (pamong_test_response_object (list), "api_keys");
+  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (keys, 0),
+                                                 "revoked"));
+
+  no_label = pamong_test_request (ts, SOUP_METHOD_POST, API "/admin/api-keys", admin, "{}");
+  pamong_test_response_assert_error (no_label, SOUP_STATUS_BAD_REQUEST, "missing-field");
+  blank_label = pamong_test_request (ts, SOUP_METHOD_POST, API "/admin/api-keys", admin,
+                                     "{\"label\": \"   \"}");
+  pamong_test_response_assert_error (blank_label, SOUP_STATUS_BAD_REQUEST, "missing-field");
+}
+
+/* ---- the policy, directly ----------------------------------------------- */
+
+static void
+test_policy_is_admin (void)
+{
+  g_autoptr(PamongServerUser) admin = pamong_server_user_new ("a", PAMONG_ROLE_ADMIN, NULL);
+  g_autoptr(PamongServerUser) viewer = pamong_server_user_new ("v", PAMONG_ROLE_VIEWER, NULL);
+  g_autoptr(PamongServerUser) copy = pamong_server_user_copy (viewer);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pamong_server_policy_is_admin (admin, &error));
+  g_assert_no_error (error);
+  g_assert_false (pamong_server_policy_is_admin (copy, &error));
+  g_assert_error (error, PAMONG_ERROR, PAMONG_ERROR_FORBIDDEN);
+  g_assert_cmpstr (copy->username, ==, "v");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  pamong_test_init (&argc, &argv);
+
+  if (argc > 1)
+    server_binary = argv[1];
+
+  g_test_add_func ("/pamong/server/auth/login-answers-a-token-its-expiry-and-the-user",
+                   test_login_answers_token_expiry_and_user);
+  g_test_add_func ("/pamong/server/auth/the-token-lifetime-is-configurable",
+                   test_token_lifetime_is_configurable);
+  g_test_add_func ("/pamong/server/auth/wrong-credentials-answer-one-generic-401",
+                   test_wrong_credentials_answer_one_generic_401);
+  g_test_add_func ("/pamong/server/auth/login-refuses-malformed-bodies",
+                   test_login_refuses_malformed_bodies);
+  g_test_add_func ("/pamong/server/auth/a-token-works-until-logout",
+                   test_token_works_until_logout);
+  g_test_add_func ("/pamong/server/auth/an-expired-token-is-refused-and-deleted",
+                   test_expired_token_is_refused_and_deleted);
+  g_test_add_func ("/pamong/server/auth/a-malformed-authorization-is-401",
+                   test_malformed_authorization_is_401);
+  g_test_add_func ("/pamong/server/auth/failed-logins-are-limited-per-user",
+                   test_rate_limit_per_user);
+  g_test_add_func ("/pamong/server/auth/failed-logins-are-limited-per-address",
+                   test_rate_limit_per_address);
+  g_test_add_func ("/pamong/server/auth/a-success-resets-the-user-counter",
+                   test_success_resets_the_user_counter);
+  g_test_add_func ("/pamong/server/auth/the-database-keeps-hashes-only",
+                   test_database_keeps_hashes_only);
+  g_test_add_func ("/pamong/server/auth/add-user-reads-the-password-from-stdin",
+                   test_add_user_reads_the_password_from_stdin);
+  g_test_add_func ("/pamong/server/auth/admin-endpoints-refuse-everyone-else",
+                   test_admin_endpoints_refuse_others);
+  g_test_add_func ("/pamong/server/auth/admin-manages-users",
+                   test_admin_manages_users);
+  g_test_add_func ("/pamong/server/auth/admin-manages-units",
+                   test_admin_manages_units);
+  g_test_add_func ("/pamong/server/auth/admin-manages-api-keys",
+                   test_admin_manages_api_keys);
+  g_test_add_func ("/pamong/server/auth/policy-is-admin",
+                   test_policy_is_admin);
+
+  return g_test_run ();
+}
