@@ -28,6 +28,18 @@ gboolean      pamong_store_exec          (PamongStore  *self,
 void          pamong_store_set_sql_error (PamongStore  *self,
                                           GError      **error,
                                           const char   *message);
+gboolean      pamong_store_exec_param    (PamongStore  *self,
+                                          const char   *sql,
+                                          const char   *param,
+                                          const char   *message,
+                                          GError      **error);
+gboolean      pamong_store_query_int64   (PamongStore  *self,
+                                          const char   *sql,
+                                          const char   *param,
+                                          gint64       *value,
+                                          gboolean     *found,
+                                          const char   *message,
+                                          GError      **error);
 
 /* A statement from pamong_store_prepare(), reset and unbound on scope exit:
  * g_autoptr(PamongStoreStmt) stmt = pamong_store_prepare (store, sql, &error); */

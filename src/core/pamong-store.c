@@ -317,25 +317,10 @@ store_table_exists (PamongStore  *self,
                     gboolean     *exists,
                     GError      **error)
 {
-  g_autoptr(StoreStmt) stmt = NULL;
-
-  stmt = store_prepare (self, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_TRANSIENT);
-  switch (sqlite3_step (stmt))
-    {
-    case SQLITE_ROW:
-      *exists = TRUE;
-      return TRUE;
-    case SQLITE_DONE:
-      *exists = FALSE;
-      return TRUE;
-    default:
-      store_set_error (self, error, _("Could not read the local database’s schema"));
-      return FALSE;
-    }
+  return pamong_store_query_int64 (self,
+                                   "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1",
+                                   table, NULL, exists,
+                                   _("Could not read the local database’s schema"), error);
 }
 
 static int
@@ -1212,6 +1197,92 @@ pamong_store_set_sql_error (PamongStore  *self,
                             const char   *message)
 {
   store_set_error (self, error, message);
+}
+
+/**
+ * pamong_store_exec_param:
+ * @self: a #PamongStore
+ * @sql: one SQL statement with one parameter, `?1`, that returns no rows
+ *   (e.g. `DELETE FROM t WHERE name = ?1`)
+ * @param: (nullable): the text bound to `?1` (%NULL binds SQL NULL)
+ * @message: what failed, for a person, if the statement fails
+ * @error: return location for a #GError
+ *
+ * Runs @sql once; sqlite3_changes() on pamong_store_get_db() then says how
+ * many rows it changed.
+ *
+ * Returns: %TRUE on success; %FALSE with %PAMONG_ERROR_STORE (@message and
+ *   SQLite's own) otherwise
+ */
+gboolean
+pamong_store_exec_param (PamongStore  *self,
+                         const char   *sql,
+                         const char   *param,
+                         const char   *message,
+                         GError      **error)
+{
+  /* An unbound parameter is NULL, as @param NULL promises. */
+  return pamong_store_query_int64 (self, sql, param, NULL, NULL, message, error);
+}
+
+/**
+ * pamong_store_query_int64:
+ * @self: a #PamongStore
+ * @sql: one SQL query, with at most one parameter, `?1`
+ * @param: (nullable): the text bound to `?1`, or %NULL to bind nothing
+ * @value: (out) (optional): the first column of the first row as an
+ *   integer, 0 if the query returns no row
+ * @found: (out) (optional): whether the query returns a row
+ * @message: what failed, for a person, if the query fails
+ * @error: return location for a #GError
+ *
+ * Runs a query for one value or for whether something exists, e.g.
+ * `SELECT count(*) FROM t` or `SELECT 1 FROM t WHERE name = ?1`; only the
+ * first row is read.
+ *
+ * Returns: %TRUE on success; %FALSE with %PAMONG_ERROR_STORE (@message and
+ *   SQLite's own) otherwise
+ */
+gboolean
+pamong_store_query_int64 (PamongStore  *self,
+                          const char   *sql,
+                          const char   *param,
+                          gint64       *value,
+                          gboolean     *found,
+                          const char   *message,
+                          GError      **error)
+{
+  g_autoptr(StoreStmt) stmt = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (PAMONG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (sql != NULL, FALSE);
+  g_return_val_if_fail (message != NULL, FALSE);
+
+  stmt = store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (param != NULL)
+    sqlite3_bind_text (stmt, 1, param, -1, SQLITE_TRANSIENT);
+  switch (sqlite3_step (stmt))
+    {
+    case SQLITE_ROW:
+      has_row = TRUE;
+      break;
+    case SQLITE_DONE:
+      has_row = FALSE;
+      break;
+    default:
+      store_set_error (self, error, message);
+      return FALSE;
+    }
+
+  if (value != NULL)
+    *value = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
+  if (found != NULL)
+    *found = has_row;
+  return TRUE;
 }
 
 /* A change to a full-text index. Writes collect them and apply them after

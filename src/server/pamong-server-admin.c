@@ -57,75 +57,51 @@ check_segment (const char  *subpath,
   return TRUE;
 }
 
-static JsonObject *
-read_object (SoupServerMessage  *msg,
-             JsonNode          **root,
-             GError            **error)
-{
-  *root = pamong_server_read_json (msg, error);
-  if (*root == NULL)
-    return NULL;
-
-  if (!JSON_NODE_HOLDS_OBJECT (*root))
-    {
-      g_set_error_literal (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
-                           _("The request body must be a JSON object."));
-      return NULL;
-    }
-
-  return json_node_get_object (*root);
-}
-
-static gboolean
-optional_string (JsonObject   *object,
-                 const char   *name,
-                 const char  **value,
-                 GError      **error)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  *value = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
-                   _("The field “%s” must be a string."), name);
-      return FALSE;
-    }
-
-  *value = json_node_get_string (node);
-  return TRUE;
-}
-
-static void
-respond_no_content (SoupServerMessage *msg)
-{
-  soup_server_message_set_status (msg, SOUP_STATUS_NO_CONTENT, NULL);
-  soup_server_message_set_response (msg, NULL, SOUP_MEMORY_STATIC, NULL, 0);
-}
-
 /* ---- users -------------------------------------------------------------- */
 
-static void
-add_user_row (JsonBuilder  *builder,
-              sqlite3_stmt *stmt)
+/* How the admin endpoints show a row of the server's tables: column i of
+ * the query is the member columns[i].member; a NULL text is null. */
+typedef struct
 {
-  const char *unit = (const char *) sqlite3_column_text (stmt, 2);
+  const char *member;
+  gboolean    is_boolean;   /* an integer column shown as true/false */
+} Column;
 
+static const Column user_columns[] = {
+  { "username", FALSE },
+  { "role", FALSE },
+  { "unit", FALSE },
+  { "created_at", FALSE },
+  { NULL, FALSE },
+};
+
+static const Column api_key_columns[] = {
+  { "id", FALSE },
+  { "label", FALSE },
+  { "created_by", FALSE },
+  { "created_at", FALSE },
+  { "revoked", TRUE },
+  { NULL, FALSE },
+};
+
+static void
+add_row (JsonBuilder  *builder,
+         sqlite3_stmt *stmt,
+         const Column *columns)
+{
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "username");
-  json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 0));
-  json_builder_set_member_name (builder, "role");
-  json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 1));
-  json_builder_set_member_name (builder, "unit");
-  if (unit != NULL)
-    json_builder_add_string_value (builder, unit);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "created_at");
-  json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 3));
+  for (int i = 0; columns[i].member != NULL; i++)
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, i);
+
+      json_builder_set_member_name (builder, columns[i].member);
+      if (columns[i].is_boolean)
+        json_builder_add_boolean_value (builder, sqlite3_column_int (stmt, i) != 0);
+      else if (text != NULL)
+        json_builder_add_string_value (builder, text);
+      else
+        json_builder_add_null_value (builder);
+    }
   json_builder_end_object (builder);
 }
 
@@ -161,18 +137,22 @@ respond_user (PamongServer       *server,
       return FALSE;
     }
 
-  add_user_row (builder, stmt);
+  add_row (builder, stmt, user_columns);
   root = json_builder_get_root (builder);
   pamong_server_respond_json (msg, status, root);
   return TRUE;
 }
 
+/* Answers an admin's list request: {"@member": [one object per row of
+ * @sql, with @columns]}; @message says what failed if the query does. */
 static gboolean
-handle_users_list (PamongServer       *server,
-                   SoupServerMessage  *msg,
-                   const char         *subpath,
-                   gpointer            user_data,
-                   GError            **error)
+respond_rows (PamongServer       *server,
+              SoupServerMessage  *msg,
+              const char         *sql,
+              const char         *member,
+              const Column       *columns,
+              const char         *message,
+              GError            **error)
 {
   g_autoptr(PamongServerUser) admin = require_admin (server, msg, error);
   PamongStore *store = pamong_server_get_store (server);
@@ -184,21 +164,19 @@ handle_users_list (PamongServer       *server,
   if (admin == NULL)
     return FALSE;
 
-  stmt = pamong_store_prepare (store,
-                               "SELECT username, role, unit, created_at FROM server_users "
-                               "ORDER BY username", error);
+  stmt = pamong_store_prepare (store, sql, error);
   if (stmt == NULL)
     return FALSE;
 
   builder = json_builder_new ();
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "users");
+  json_builder_set_member_name (builder, member);
   json_builder_begin_array (builder);
   while ((step = sqlite3_step (stmt)) == SQLITE_ROW)
-    add_user_row (builder, stmt);
+    add_row (builder, stmt, columns);
   if (step != SQLITE_DONE)
     {
-      pamong_store_set_sql_error (store, error, _("Could not list the accounts"));
+      pamong_store_set_sql_error (store, error, message);
       return FALSE;
     }
   json_builder_end_array (builder);
@@ -207,6 +185,19 @@ handle_users_list (PamongServer       *server,
   root = json_builder_get_root (builder);
   pamong_server_respond_json (msg, SOUP_STATUS_OK, root);
   return TRUE;
+}
+
+static gboolean
+handle_users_list (PamongServer       *server,
+                   SoupServerMessage  *msg,
+                   const char         *subpath,
+                   gpointer            user_data,
+                   GError            **error)
+{
+  return respond_rows (server, msg,
+                       "SELECT username, role, unit, created_at FROM server_users "
+                       "ORDER BY username",
+                       "users", user_columns, _("Could not list the accounts"), error);
 }
 
 static gboolean
@@ -243,12 +234,12 @@ handle_user_put (PamongServer       *server,
   if (admin == NULL || !check_segment (subpath, error))
     return FALSE;
 
-  object = read_object (msg, &root, error);
+  object = pamong_server_read_object (msg, &root, error);
   if (object == NULL)
     return FALSE;
-  if (!optional_string (object, "password", &password, error) ||
-      !optional_string (object, "role", &role_text, error) ||
-      !optional_string (object, "unit", &unit, error))
+  if (!pamong_server_json_get_string (object, "password", FALSE, &password, error) ||
+      !pamong_server_json_get_string (object, "role", FALSE, &role_text, error) ||
+      !pamong_server_json_get_string (object, "unit", FALSE, &unit, error))
     return FALSE;
 
   if (role_text == NULL)
@@ -289,7 +280,7 @@ handle_user_delete (PamongServer       *server,
   if (!pamong_server_users_delete (pamong_server_get_store (server), subpath, error))
     return FALSE;
 
-  respond_no_content (msg);
+  pamong_server_respond_no_content (msg);
   return TRUE;
 }
 
@@ -407,11 +398,11 @@ handle_unit_put (PamongServer       *server,
   if (admin == NULL || !check_uuid (subpath, error))
     return FALSE;
 
-  object = read_object (msg, &root, error);
+  object = pamong_server_read_object (msg, &root, error);
   if (object == NULL)
     return FALSE;
 
-  if (!optional_string (object, "uuid", &body_uuid, error))
+  if (!pamong_server_json_get_string (object, "uuid", FALSE, &body_uuid, error))
     return FALSE;
   if (body_uuid != NULL && strcmp (body_uuid, subpath) != 0)
     {
@@ -459,33 +450,6 @@ handle_unit_put (PamongServer       *server,
 }
 
 static gboolean
-unit_has_accounts (PamongStore  *store,
-                   const char   *uuid,
-                   gboolean     *has,
-                   GError      **error)
-{
-  g_autoptr(PamongStoreStmt) stmt = NULL;
-
-  stmt = pamong_store_prepare (store, "SELECT 1 FROM server_users WHERE unit = ?1 LIMIT 1",
-                               error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  switch (sqlite3_step (stmt))
-    {
-    case SQLITE_ROW:
-      *has = TRUE;
-      return TRUE;
-    case SQLITE_DONE:
-      *has = FALSE;
-      return TRUE;
-    default:
-      pamong_store_set_sql_error (store, error, _("Could not read the accounts"));
-      return FALSE;
-    }
-}
-
-static gboolean
 handle_unit_delete (PamongServer       *server,
                     SoupServerMessage  *msg,
                     const char         *subpath,
@@ -512,7 +476,9 @@ handle_unit_delete (PamongServer       *server,
       return FALSE;
     }
 
-  if (!unit_has_accounts (store, subpath, &has_accounts, error))
+  if (!pamong_store_query_int64 (store, "SELECT 1 FROM server_users WHERE unit = ?1 LIMIT 1",
+                                 subpath, NULL, &has_accounts,
+                                 _("Could not read the accounts"), error))
     return FALSE;
   if (has_accounts)
     {
@@ -552,10 +518,10 @@ handle_api_key_create (PamongServer       *server,
   if (admin == NULL)
     return FALSE;
 
-  object = read_object (msg, &root, error);
+  object = pamong_server_read_object (msg, &root, error);
   if (object == NULL)
     return FALSE;
-  if (!optional_string (object, "label", &label, error))
+  if (!pamong_server_json_get_string (object, "label", FALSE, &label, error))
     return FALSE;
   if (label != NULL)
     trimmed = g_strstrip (g_strdup (label));
@@ -601,57 +567,10 @@ handle_api_keys_list (PamongServer       *server,
                       gpointer            user_data,
                       GError            **error)
 {
-  g_autoptr(PamongServerUser) admin = require_admin (server, msg, error);
-  PamongStore *store = pamong_server_get_store (server);
-  g_autoptr(PamongStoreStmt) stmt = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  int step;
-
-  if (admin == NULL)
-    return FALSE;
-
-  stmt = pamong_store_prepare (store,
-                               "SELECT id, label, created_by, created_at, revoked "
-                               "FROM server_api_keys ORDER BY created_at, id", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "api_keys");
-  json_builder_begin_array (builder);
-  while ((step = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *created_by = (const char *) sqlite3_column_text (stmt, 2);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 0));
-      json_builder_set_member_name (builder, "label");
-      json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 1));
-      json_builder_set_member_name (builder, "created_by");
-      if (created_by != NULL)
-        json_builder_add_string_value (builder, created_by);
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "created_at");
-      json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 3));
-      json_builder_set_member_name (builder, "revoked");
-      json_builder_add_boolean_value (builder, sqlite3_column_int (stmt, 4) != 0);
-      json_builder_end_object (builder);
-    }
-  if (step != SQLITE_DONE)
-    {
-      pamong_store_set_sql_error (store, error, _("Could not list the API keys"));
-      return FALSE;
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  pamong_server_respond_json (msg, SOUP_STATUS_OK, root);
-  return TRUE;
+  return respond_rows (server, msg,
+                       "SELECT id, label, created_by, created_at, revoked "
+                       "FROM server_api_keys ORDER BY created_at, id",
+                       "api_keys", api_key_columns, _("Could not list the API keys"), error);
 }
 
 static gboolean
@@ -663,22 +582,15 @@ handle_api_key_delete (PamongServer       *server,
 {
   g_autoptr(PamongServerUser) admin = require_admin (server, msg, error);
   PamongStore *store = pamong_server_get_store (server);
-  g_autoptr(PamongStoreStmt) stmt = NULL;
 
   if (admin == NULL || !check_segment (subpath, error))
     return FALSE;
 
-  stmt = pamong_store_prepare (store,
-                               "UPDATE server_api_keys SET revoked = 1 "
-                               "WHERE id = ?1 AND revoked = 0", error);
-  if (stmt == NULL)
+  if (!pamong_store_exec_param (store,
+                                "UPDATE server_api_keys SET revoked = 1 "
+                                "WHERE id = ?1 AND revoked = 0",
+                                subpath, _("Could not revoke an API key"), error))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, subpath, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      pamong_store_set_sql_error (store, error, _("Could not revoke an API key"));
-      return FALSE;
-    }
 
   if (sqlite3_changes (pamong_store_get_db (store)) == 0)
     {
@@ -687,7 +599,7 @@ handle_api_key_delete (PamongServer       *server,
       return FALSE;
     }
 
-  respond_no_content (msg);
+  pamong_server_respond_no_content (msg);
   return TRUE;
 }
 

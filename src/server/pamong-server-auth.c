@@ -87,6 +87,28 @@ hash_parameters (unsigned long long *opslimit,
   *memlimit = crypto_pwhash_MEMLIMIT_INTERACTIVE;
 }
 
+/* The argon2id hash of @password at the given cost. Reads no global
+ * state, so it may run in any thread. */
+static char *
+hash_with_parameters (const char          *password,
+                      gsize                length,
+                      unsigned long long   opslimit,
+                      size_t               memlimit,
+                      GError             **error)
+{
+  char hash[crypto_pwhash_STRBYTES];
+
+  if (crypto_pwhash_str_alg (hash, password, length, opslimit, memlimit,
+                             crypto_pwhash_ALG_ARGON2ID13) != 0)
+    {
+      g_set_error_literal (error, PAMONG_ERROR, PAMONG_ERROR_FAILED,
+                           _("The server ran out of memory while hashing a password."));
+      return NULL;
+    }
+
+  return g_strdup (hash);
+}
+
 /**
  * pamong_server_hash_password:
  * @password: a password
@@ -99,7 +121,6 @@ char *
 pamong_server_hash_password (const char  *password,
                              GError     **error)
 {
-  char hash[crypto_pwhash_STRBYTES];
   unsigned long long opslimit;
   size_t memlimit;
 
@@ -109,15 +130,7 @@ pamong_server_hash_password (const char  *password,
     return NULL;
 
   hash_parameters (&opslimit, &memlimit);
-  if (crypto_pwhash_str_alg (hash, password, strlen (password), opslimit, memlimit,
-                             crypto_pwhash_ALG_ARGON2ID13) != 0)
-    {
-      g_set_error_literal (error, PAMONG_ERROR, PAMONG_ERROR_FAILED,
-                           _("The server ran out of memory while hashing a password."));
-      return NULL;
-    }
-
-  return g_strdup (hash);
+  return hash_with_parameters (password, strlen (password), opslimit, memlimit, error);
 }
 
 /* SHA-256 of @text in lowercase hex; @hex holds SHA256_HEX_LENGTH + 1. */
@@ -370,21 +383,11 @@ count_admins (PamongStore  *store,
               gint64       *count,
               GError      **error)
 {
-  g_autoptr(PamongStoreStmt) stmt = NULL;
-
-  stmt = pamong_store_prepare (store,
-                               "SELECT count(*) FROM server_users WHERE role = 'admin' "
-                               "AND disabled = 0", error);
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      pamong_store_set_sql_error (store, error, _("Could not count the administrators"));
-      return FALSE;
-    }
-  *count = sqlite3_column_int64 (stmt, 0);
-
-  return TRUE;
+  return pamong_store_query_int64 (store,
+                                   "SELECT count(*) FROM server_users WHERE role = 'admin' "
+                                   "AND disabled = 0",
+                                   NULL, count, NULL,
+                                   _("Could not count the administrators"), error);
 }
 
 static gboolean
@@ -392,19 +395,8 @@ delete_tokens_of (PamongStore  *store,
                   const char   *username,
                   GError      **error)
 {
-  g_autoptr(PamongStoreStmt) stmt = NULL;
-
-  stmt = pamong_store_prepare (store, "DELETE FROM server_tokens WHERE username = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, username, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      pamong_store_set_sql_error (store, error, _("Could not revoke an account’s sessions"));
-      return FALSE;
-    }
-
-  return TRUE;
+  return pamong_store_exec_param (store, "DELETE FROM server_tokens WHERE username = ?1",
+                                  username, _("Could not revoke an account’s sessions"), error);
 }
 
 static PamongServerUser *
@@ -654,7 +646,6 @@ pamong_server_users_delete (PamongStore  *store,
                             GError      **error)
 {
   g_autoptr(PamongServerUser) existing = NULL;
-  g_autoptr(PamongStoreStmt) stmt = NULL;
 
   g_return_val_if_fail (PAMONG_IS_STORE (store), FALSE);
   g_return_val_if_fail (username != NULL, FALSE);
@@ -684,16 +675,9 @@ pamong_server_users_delete (PamongStore  *store,
   if (!delete_tokens_of (store, username, error))
     goto fail;
 
-  stmt = pamong_store_prepare (store, "DELETE FROM server_users WHERE username = ?1", error);
-  if (stmt == NULL)
+  if (!pamong_store_exec_param (store, "DELETE FROM server_users WHERE username = ?1",
+                                username, _("Could not delete an account"), error))
     goto fail;
-  sqlite3_bind_text (stmt, 1, username, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      pamong_store_set_sql_error (store, error, _("Could not delete an account"));
-      goto fail;
-    }
-  g_clear_pointer (&stmt, pamong_store_release);
 
   return pamong_store_commit (store, error);
 
@@ -703,9 +687,11 @@ fail:
 }
 
 /* A hash of a password nobody knows: verifying against it for unknown
- * accounts makes their failures take as long as a wrong password. */
+ * accounts makes their failures take as long as a wrong password. Made
+ * once, at the cost given the first time; safe to call from any thread. */
 static const char *
-dummy_hash (void)
+dummy_hash (unsigned long long opslimit,
+            size_t             memlimit)
 {
   static char *hash = NULL;
 
@@ -717,7 +703,10 @@ dummy_hash (void)
 
       randombytes_buf (secret, sizeof secret);
       sodium_bin2hex (secret_text, sizeof secret_text, secret, sizeof secret);
-      computed = pamong_server_hash_password (secret_text, NULL);
+      computed = hash_with_parameters (secret_text, strlen (secret_text), opslimit, memlimit,
+                                       NULL);
+      sodium_memzero (secret, sizeof secret);
+      sodium_memzero (secret_text, sizeof secret_text);
       g_once_init_leave (&hash, computed != NULL ? computed : g_strdup ("-"));
     }
 
@@ -731,6 +720,113 @@ set_wrong_credentials (GError **error)
                        _("The username or the password is wrong."));
 }
 
+/* What checking a password needs from the store: read on the thread that
+ * owns the store's connection. */
+typedef struct
+{
+  PamongServerUser *user;      /* NULL: there is no such account */
+  char             *hash;      /* its argon2id hash, or NULL */
+  gboolean          disabled;
+} Credentials;
+
+static void
+credentials_clear (Credentials *credentials)
+{
+  g_clear_pointer (&credentials->user, pamong_server_user_free);
+  g_clear_pointer (&credentials->hash, g_free);
+  credentials->disabled = FALSE;
+}
+
+/* Fills @credentials; an unknown account is no error (user stays NULL). */
+static gboolean
+credentials_read (PamongStore  *store,
+                  const char   *username,
+                  Credentials  *credentials,
+                  GError      **error)
+{
+  g_autoptr(PamongStoreStmt) stmt = NULL;
+  int step;
+
+  stmt = pamong_store_prepare (store,
+                               "SELECT username, role, unit, password_hash, disabled "
+                               "FROM server_users WHERE username = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, username, -1, SQLITE_TRANSIENT);
+  step = sqlite3_step (stmt);
+  if (step == SQLITE_ROW)
+    {
+      credentials->user = user_from_row (stmt, 0);
+      credentials->hash = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      credentials->disabled = sqlite3_column_int (stmt, 4) != 0;
+    }
+  else if (step != SQLITE_DONE)
+    {
+      pamong_store_set_sql_error (store, error, _("Could not read an account"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The argon2id check itself (the slow part): touches no store and no
+ * global state, so it runs in any thread. @hash NULL (no account) checks
+ * against the dummy hash, so that an unknown name takes as long as a
+ * wrong password. When @renewed is given and the password matches a hash
+ * made at another cost (an older default), *@renewed gets a new hash at
+ * the current one, for the caller to store. */
+static gboolean
+password_check (const char          *hash,
+                const char          *password,
+                gsize                length,
+                unsigned long long   opslimit,
+                size_t               memlimit,
+                char               **renewed)
+{
+  if (length > PASSWORD_MAX_BYTES)
+    return FALSE;
+
+  if (hash == NULL)
+    {
+      if (crypto_pwhash_str_verify (dummy_hash (opslimit, memlimit), password, length) == 0)
+        g_debug ("A password matched the dummy hash");
+      return FALSE;
+    }
+
+  if (crypto_pwhash_str_verify (hash, password, length) != 0)
+    return FALSE;
+
+  if (renewed != NULL && crypto_pwhash_str_needs_rehash (hash, opslimit, memlimit) != 0)
+    *renewed = hash_with_parameters (password, length, opslimit, memlimit, NULL);
+
+  return TRUE;
+}
+
+/* Stores a renewed hash, unless the password changed meanwhile. */
+static void
+store_renewed_hash (PamongStore *store,
+                    const char  *username,
+                    const char  *old_hash,
+                    const char  *renewed)
+{
+  g_autoptr(PamongStoreStmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stmt = pamong_store_prepare (store,
+                               "UPDATE server_users SET password_hash = ?2 "
+                               "WHERE username = ?1 AND password_hash = ?3", &error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, username, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, renewed, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, old_hash, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_DONE)
+        return;
+      pamong_store_set_sql_error (store, &error, _("Could not update an account"));
+    }
+  g_message ("Could not renew the password hash of %s: %s", username, error->message);
+}
+
 /**
  * pamong_server_users_verify:
  * @store: the server's store
@@ -738,8 +834,10 @@ set_wrong_credentials (GError **error)
  * @password: its password
  * @error: return location for a #GError
  *
- * Checks a password. An unknown account, a disabled one and a wrong
- * password all fail alike, with %PAMONG_ERROR_UNAUTHORIZED.
+ * Checks a password, synchronously (argon2id takes a good fraction of a
+ * second at the production cost: the login endpoint does the same check
+ * in a worker thread instead). An unknown account, a disabled one and a
+ * wrong password all fail alike, with %PAMONG_ERROR_UNAUTHORIZED.
  *
  * Returns: (transfer full): the account, or %NULL
  */
@@ -749,13 +847,11 @@ pamong_server_users_verify (PamongStore  *store,
                             const char   *password,
                             GError      **error)
 {
-  g_autoptr(PamongStoreStmt) stmt = NULL;
-  g_autoptr(PamongServerUser) user = NULL;
-  g_autofree char *hash = NULL;
-  gboolean disabled = FALSE;
+  Credentials credentials = { NULL, NULL, FALSE };
+  g_autofree char *renewed = NULL;
+  PamongServerUser *user = NULL;
   unsigned long long opslimit;
   size_t memlimit;
-  int step;
 
   g_return_val_if_fail (PAMONG_IS_STORE (store), NULL);
   g_return_val_if_fail (username != NULL, NULL);
@@ -763,65 +859,23 @@ pamong_server_users_verify (PamongStore  *store,
 
   if (!ensure_sodium (error))
     return NULL;
-
-  stmt = pamong_store_prepare (store,
-                               "SELECT username, role, unit, password_hash, disabled "
-                               "FROM server_users WHERE username = ?1", error);
-  if (stmt == NULL)
+  if (!credentials_read (store, username, &credentials, error))
     return NULL;
-  sqlite3_bind_text (stmt, 1, username, -1, SQLITE_TRANSIENT);
-  step = sqlite3_step (stmt);
-  if (step == SQLITE_ROW)
-    {
-      user = user_from_row (stmt, 0);
-      hash = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      disabled = sqlite3_column_int (stmt, 4) != 0;
-    }
-  else if (step != SQLITE_DONE)
-    {
-      pamong_store_set_sql_error (store, error, _("Could not read an account"));
-      return NULL;
-    }
-  g_clear_pointer (&stmt, pamong_store_release);
 
-  if (user == NULL || hash == NULL || strlen (password) > PASSWORD_MAX_BYTES)
-    {
-      /* As long as a real check, so the time tells nothing. */
-      if (strlen (password) <= PASSWORD_MAX_BYTES
-          && crypto_pwhash_str_verify (dummy_hash (), password, strlen (password)) == 0)
-        g_debug ("A password matched the dummy hash");
-      set_wrong_credentials (error);
-      return NULL;
-    }
-
-  if (crypto_pwhash_str_verify (hash, password, strlen (password)) != 0 || disabled)
-    {
-      set_wrong_credentials (error);
-      return NULL;
-    }
-
-  /* A hash made with other parameters (an older default) is renewed. */
   hash_parameters (&opslimit, &memlimit);
-  if (crypto_pwhash_str_needs_rehash (hash, opslimit, memlimit) != 0)
+  if (password_check (credentials.user != NULL ? credentials.hash : NULL,
+                      password, strlen (password), opslimit, memlimit, &renewed)
+      && !credentials.disabled)
     {
-      g_autofree char *renewed = pamong_server_hash_password (password, NULL);
-
       if (renewed != NULL)
-        {
-          stmt = pamong_store_prepare (store,
-                                       "UPDATE server_users SET password_hash = ?2 "
-                                       "WHERE username = ?1", NULL);
-          if (stmt != NULL)
-            {
-              sqlite3_bind_text (stmt, 1, username, -1, SQLITE_TRANSIENT);
-              sqlite3_bind_text (stmt, 2, renewed, -1, SQLITE_TRANSIENT);
-              if (sqlite3_step (stmt) != SQLITE_DONE)
-                g_message ("Could not renew the password hash of %s", username);
-            }
-        }
+        store_renewed_hash (store, username, credentials.hash, renewed);
+      user = g_steal_pointer (&credentials.user);
     }
+  else
+    set_wrong_credentials (error);
 
-  return g_steal_pointer (&user);
+  credentials_clear (&credentials);
+  return user;
 }
 
 /**
@@ -976,6 +1030,7 @@ typedef struct
 {
   GTimeSpan   token_lifetime;
   GHashTable *attempts;  /* "u:NAME" / "a:ADDRESS" -> Attempts */
+  guint       logins_in_progress;  /* passwords being checked in a worker thread */
 } AuthState;
 
 static GQuark auth_state_quark;
@@ -1032,6 +1087,23 @@ pamong_server_auth_set_token_lifetime (PamongServer *server,
   g_return_if_fail (lifetime >= G_TIME_SPAN_SECOND);
 
   get_state (server)->token_lifetime = lifetime;
+}
+
+/**
+ * pamong_server_auth_get_logins_in_progress:
+ * @server: a server
+ *
+ * Logins check their password in a worker thread while the server goes
+ * on answering other requests.
+ *
+ * Returns: how many logins are having their password checked now
+ */
+guint
+pamong_server_auth_get_logins_in_progress (PamongServer *server)
+{
+  g_return_val_if_fail (PAMONG_IS_SERVER (server), 0);
+
+  return get_state (server)->logins_in_progress;
 }
 
 static void
@@ -1122,6 +1194,17 @@ attempts_fail (AuthState  *state,
   attempts->failures++;
 }
 
+/* Takes back a failure counted by attempts_fail(). */
+static void
+attempts_refund (AuthState  *state,
+                 const char *key)
+{
+  Attempts *attempts = g_hash_table_lookup (state->attempts, key);
+
+  if (attempts != NULL && attempts->failures > 0)
+    attempts->failures--;
+}
+
 /* The token of "Authorization: Bearer <token>", or NULL. */
 static const char *
 bearer_token (SoupServerMessage *msg)
@@ -1158,19 +1241,8 @@ delete_token_hash (PamongStore  *store,
                    const char   *hash,
                    GError      **error)
 {
-  g_autoptr(PamongStoreStmt) stmt = NULL;
-
-  stmt = pamong_store_prepare (store, "DELETE FROM server_tokens WHERE token_hash = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      pamong_store_set_sql_error (store, error, _("Could not revoke a session"));
-      return FALSE;
-    }
-
-  return TRUE;
+  return pamong_store_exec_param (store, "DELETE FROM server_tokens WHERE token_hash = ?1",
+                                  hash, _("Could not revoke a session"), error);
 }
 
 /**
@@ -1258,159 +1330,121 @@ pamong_server_authenticate (PamongServer       *server,
 
 /* ---- request helpers ---------------------------------------------------- */
 
-/* A string member of @object: NULL without an error when absent and
- * optional; MISSING_FIELD or INVALID_DATA otherwise. */
-static gboolean
+/* The login handler's names for the shared request helpers of
+ * pamong-server.c (pamong_server_json_get_string(),
+ * pamong_server_read_object()); they add nothing. */
+static inline gboolean
 get_string_member (JsonObject   *object,
                    const char   *name,
                    gboolean      required,
                    const char  **value,
                    GError      **error)
 {
-  JsonNode *node = json_object_get_member (object, name);
-
-  *value = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    {
-      if (required)
-        {
-          g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_MISSING_FIELD,
-                       _("The field “%s” is missing."), name);
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
-                   _("The field “%s” must be a string."), name);
-      return FALSE;
-    }
-
-  *value = json_node_get_string (node);
-  return TRUE;
+  return pamong_server_json_get_string (object, name, required, value, error);
 }
 
-static JsonObject *
+static inline JsonObject *
 read_object (SoupServerMessage  *msg,
              JsonNode          **root,
              GError            **error)
 {
-  *root = pamong_server_read_json (msg, error);
-  if (*root == NULL)
-    return NULL;
-
-  if (!JSON_NODE_HOLDS_OBJECT (*root))
-    {
-      g_set_error_literal (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
-                           _("The request body must be a JSON object."));
-      return NULL;
-    }
-
-  return json_node_get_object (*root);
-}
-
-static void
-respond_no_content (SoupServerMessage *msg)
-{
-  soup_server_message_set_status (msg, SOUP_STATUS_NO_CONTENT, NULL);
-  soup_server_message_set_response (msg, NULL, SOUP_MEMORY_STATIC, NULL, 0);
+  return pamong_server_read_object (msg, root, error);
 }
 
 /* ---- /api/v1/auth ------------------------------------------------------- */
 
+/*
+ * A login checks its password off the main loop: argon2id costs a good
+ * fraction of a second at the production cost, and the main loop answers
+ * every other request meanwhile. The handler does the cheap checks, the
+ * rate limits and the store lookup on the main thread, counts the attempt
+ * as a failure in advance (so that logins in flight count toward the
+ * limits too), pauses the message and runs crypto_pwhash_str_verify on
+ * copies of the hash and the password in a GTask thread. Back on the main
+ * context, login_checked() re-reads the account, takes the failure back on
+ * success, creates the session, answers and unpauses the message. The
+ * store is only ever used on the main thread. The LoginCheck keeps the
+ * server and the message alive, so a client that goes away meanwhile
+ * leaves an answer nobody reads; login_checked() lets go of both on the
+ * main thread (the task itself may be freed last in the worker thread, so
+ * it holds nothing that must be released on the main one).
+ */
+typedef struct
+{
+  PamongServer       *server;
+  SoupServerMessage  *msg;
+  Credentials         credentials;
+  char               *password;    /* a copy, wiped after the check */
+  gsize               password_length;
+  unsigned long long  opslimit;
+  size_t              memlimit;
+  char               *user_key;    /* NULL for a name no account can have */
+  char               *address_key;
+  /* Set by the worker thread. */
+  gboolean            matched;
+  char               *renewed;     /* a new hash at the current cost, or NULL */
+} LoginCheck;
+
+static void
+login_check_free (gpointer data)
+{
+  LoginCheck *check = data;
+
+  if (check->password != NULL)
+    {
+      sodium_memzero (check->password, check->password_length);
+      g_free (check->password);
+    }
+  credentials_clear (&check->credentials);
+  g_free (check->renewed);
+  g_free (check->user_key);
+  g_free (check->address_key);
+  g_clear_object (&check->msg);
+  g_clear_object (&check->server);
+  g_free (check);
+}
+
+static void
+login_check_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  LoginCheck *check = task_data;
+  gboolean may_renew = check->credentials.user != NULL && !check->credentials.disabled;
+
+  check->matched = password_check (check->credentials.user != NULL
+                                   ? check->credentials.hash : NULL,
+                                   check->password, check->password_length,
+                                   check->opslimit, check->memlimit,
+                                   may_renew ? &check->renewed : NULL);
+
+  sodium_memzero (check->password, check->password_length);
+  g_clear_pointer (&check->password, g_free);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Creates a session for @user and answers it. */
 static gboolean
-handle_login (PamongServer       *server,
-              SoupServerMessage  *msg,
-              const char         *subpath,
-              gpointer            user_data,
-              GError            **error)
+respond_session (PamongServer       *server,
+                 SoupServerMessage  *msg,
+                 PamongServerUser   *user,
+                 GError            **error)
 {
   AuthState *state = get_state (server);
   PamongStore *store = pamong_server_get_store (server);
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(PamongServerUser) user = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GDateTime) expires = NULL;
+  g_autoptr(GDateTime) created = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) expires = g_date_time_add (created, state->token_lifetime);
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonNode) answer = NULL;
   g_autoptr(PamongStoreStmt) stmt = NULL;
-  g_autofree char *user_key = NULL;
-  g_autofree char *address_key = NULL;
-  g_autofree char *token = NULL;
-  g_autofree char *created_text = NULL;
-  g_autofree char *expires_text = NULL;
+  g_autofree char *token = random_token ();
+  g_autofree char *created_text = pamong_timestamp_format (created);
+  g_autofree char *expires_text = pamong_timestamp_format (expires);
   char hash[SHA256_HEX_LENGTH + 1];
-  const char *remote;
-  const char *username;
-  const char *password;
-  JsonObject *object;
-  gint64 now;
-  guint retry_user;
-  guint retry_address;
 
-  object = read_object (msg, &root, error);
-  if (object == NULL)
-    return FALSE;
-  if (!get_string_member (object, "username", TRUE, &username, error) ||
-      !get_string_member (object, "password", TRUE, &password, error))
-    return FALSE;
-
-  remote = soup_server_message_get_remote_host (msg);
-  /* A name no account can have is counted for its address only, so huge
-   * names cannot bloat the table. */
-  if (username_is_valid (username))
-    user_key = g_strconcat ("u:", username, NULL);
-  address_key = g_strconcat ("a:", remote != NULL ? remote : "-", NULL);
-
-  /* Limited before the password is even looked at: guessing stops here. */
-  now = g_get_monotonic_time ();
-  retry_user = user_key != NULL
-               ? attempts_retry_after (state, user_key, PAMONG_SERVER_LOGIN_USER_FAILURES, now)
-               : 0;
-  retry_address = attempts_retry_after (state, address_key,
-                                        PAMONG_SERVER_LOGIN_ADDRESS_FAILURES, now);
-  if (retry_user > 0 || retry_address > 0)
-    {
-      g_autofree char *seconds = g_strdup_printf ("%u", MAX (retry_user, retry_address));
-
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                    "Retry-After", seconds);
-      g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_RATE_LIMITED,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "Too many failed logins; try again in %u second.",
-                                "Too many failed logins; try again in %u seconds.",
-                                MAX (retry_user, retry_address)),
-                   MAX (retry_user, retry_address));
-      return FALSE;
-    }
-
-  user = pamong_server_users_verify (store, username, password, &local_error);
-  if (user == NULL)
-    {
-      if (g_error_matches (local_error, PAMONG_ERROR, PAMONG_ERROR_UNAUTHORIZED))
-        {
-          if (user_key != NULL)
-            attempts_fail (state, user_key, now);
-          attempts_fail (state, address_key, now);
-        }
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  if (user_key != NULL)
-    g_hash_table_remove (state->attempts, user_key);
-
-  token = random_token ();
   sha256_hex (token, hash);
-  {
-    g_autoptr(GDateTime) created = g_date_time_new_now_utc ();
-
-    expires = g_date_time_add (created, state->token_lifetime);
-    created_text = pamong_timestamp_format (created);
-    expires_text = pamong_timestamp_format (expires);
-  }
 
   if (!pamong_store_begin (store, error))
     return FALSE;
@@ -1469,6 +1503,171 @@ fail:
   return FALSE;
 }
 
+/* The rest of a login once its password is checked, on the main thread. */
+static gboolean
+login_finish (PamongServer       *server,
+              SoupServerMessage  *msg,
+              LoginCheck         *check,
+              GError            **error)
+{
+  AuthState *state = get_state (server);
+  PamongStore *store = pamong_server_get_store (server);
+  Credentials now = { NULL, NULL, FALSE };
+  gboolean done;
+
+  /* The failure was counted in advance; a wrong password leaves it. */
+  if (!check->matched || check->credentials.user == NULL || check->credentials.disabled)
+    {
+      set_wrong_credentials (error);
+      return FALSE;
+    }
+
+  /* The account may have changed while its password was checked: it must
+   * still exist, be enabled and have the hash just checked (a new password
+   * ends the sessions of the old one). Its role and unit are read anew. */
+  if (!credentials_read (store, check->credentials.user->username, &now, error))
+    return FALSE;
+  if (now.user == NULL || now.disabled || g_strcmp0 (now.hash, check->credentials.hash) != 0)
+    {
+      credentials_clear (&now);
+      set_wrong_credentials (error);
+      return FALSE;
+    }
+
+  if (check->user_key != NULL)
+    g_hash_table_remove (state->attempts, check->user_key);
+  attempts_refund (state, check->address_key);
+
+  if (check->renewed != NULL)
+    store_renewed_hash (store, now.user->username, now.hash, check->renewed);
+
+  done = respond_session (server, msg, now.user, error);
+  credentials_clear (&now);
+  return done;
+}
+
+static void
+login_checked (GObject      *source_object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  LoginCheck *check = g_task_get_task_data (G_TASK (result));
+  g_autoptr(PamongServer) server = g_steal_pointer (&check->server);
+  g_autoptr(SoupServerMessage) msg = g_steal_pointer (&check->msg);
+  AuthState *state = get_state (server);
+  g_autoptr(GError) error = NULL;
+
+  g_assert (state->logins_in_progress > 0);
+  state->logins_in_progress--;
+
+  /* The thread always returns TRUE; its outcome is in @check. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error)
+      || !login_finish (server, msg, check, &error))
+    {
+      if (error == NULL)
+        g_set_error_literal (&error, PAMONG_ERROR, PAMONG_ERROR_FAILED,
+                             _("The server failed to answer this request."));
+      pamong_server_respond_gerror (msg, error);
+    }
+
+  /* Safe also when the client has gone: the message is still ours. */
+  soup_server_message_unpause (msg);
+}
+
+static gboolean
+handle_login (PamongServer       *server,
+              SoupServerMessage  *msg,
+              const char         *subpath,
+              gpointer            user_data,
+              GError            **error)
+{
+  AuthState *state = get_state (server);
+  PamongStore *store = pamong_server_get_store (server);
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *user_key = NULL;
+  g_autofree char *address_key = NULL;
+  Credentials credentials = { NULL, NULL, FALSE };
+  LoginCheck *check;
+  const char *remote;
+  const char *username;
+  const char *password;
+  JsonObject *object;
+  gint64 now;
+  guint retry_user;
+  guint retry_address;
+
+  object = read_object (msg, &root, error);
+  if (object == NULL)
+    return FALSE;
+  if (!get_string_member (object, "username", TRUE, &username, error) ||
+      !get_string_member (object, "password", TRUE, &password, error))
+    return FALSE;
+  if (!ensure_sodium (error))
+    return FALSE;
+
+  remote = soup_server_message_get_remote_host (msg);
+  /* A name no account can have is counted for its address only, so huge
+   * names cannot bloat the table. */
+  if (username_is_valid (username))
+    user_key = g_strconcat ("u:", username, NULL);
+  address_key = g_strconcat ("a:", remote != NULL ? remote : "-", NULL);
+
+  /* Limited before the password is even looked at: guessing stops here. */
+  now = g_get_monotonic_time ();
+  retry_user = user_key != NULL
+               ? attempts_retry_after (state, user_key, PAMONG_SERVER_LOGIN_USER_FAILURES, now)
+               : 0;
+  retry_address = attempts_retry_after (state, address_key,
+                                        PAMONG_SERVER_LOGIN_ADDRESS_FAILURES, now);
+  if (retry_user > 0 || retry_address > 0)
+    {
+      g_autofree char *seconds = g_strdup_printf ("%u", MAX (retry_user, retry_address));
+
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Retry-After", seconds);
+      g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_RATE_LIMITED,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "Too many failed logins; try again in %u second.",
+                                "Too many failed logins; try again in %u seconds.",
+                                MAX (retry_user, retry_address)),
+                   MAX (retry_user, retry_address));
+      return FALSE;
+    }
+
+  /* Only a valid name can have an account; others go to the dummy hash. */
+  if (user_key != NULL && !credentials_read (store, username, &credentials, error))
+    return FALSE;
+
+  /* Counted as a failure now, taken back on success: logins in flight
+   * count toward the limits, so parallel guesses cannot overrun them. */
+  if (user_key != NULL)
+    attempts_fail (state, user_key, now);
+  attempts_fail (state, address_key, now);
+
+  check = g_new0 (LoginCheck, 1);
+  check->server = g_object_ref (server);
+  check->msg = g_object_ref (msg);
+  check->credentials = credentials;
+  check->password_length = strlen (password);
+  check->password = g_strndup (password, check->password_length);
+  hash_parameters (&check->opslimit, &check->memlimit);
+  check->user_key = g_steal_pointer (&user_key);
+  check->address_key = g_steal_pointer (&address_key);
+
+  task = g_task_new (NULL, NULL, login_checked, NULL);
+  g_task_set_source_tag (task, handle_login);
+  g_task_set_name (task, "[pamong-server] login");
+  g_task_set_task_data (task, check, login_check_free);
+
+  /* Answered from login_checked(); see PamongServerHandler. */
+  soup_server_message_pause (msg);
+  state->logins_in_progress++;
+  g_task_run_in_thread (task, login_check_thread);
+
+  return TRUE;
+}
+
 static gboolean
 handle_logout (PamongServer       *server,
                SoupServerMessage  *msg,
@@ -1487,7 +1686,7 @@ handle_logout (PamongServer       *server,
   if (!delete_token_hash (pamong_server_get_store (server), hash, error))
     return FALSE;
 
-  respond_no_content (msg);
+  pamong_server_respond_no_content (msg);
   return TRUE;
 }
 

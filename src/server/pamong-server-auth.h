@@ -77,6 +77,10 @@ PamongServerUser *pamong_server_authenticate    (PamongServer            *server
 GTimeSpan         pamong_server_auth_get_token_lifetime (PamongServer    *server);
 void              pamong_server_auth_set_token_lifetime (PamongServer    *server,
                                                          GTimeSpan        lifetime);
+/* POST /api/v1/auth/login checks the password (argon2id) in a worker
+ * thread while the main loop answers other requests: how many logins are
+ * being checked now. */
+guint             pamong_server_auth_get_logins_in_progress (PamongServer *server);
 
 /* Accounts. @password NULL keeps an existing account's password (an error
  * for a new one); @unit is a unit's uuid, required for operators. */
@@ -93,7 +97,8 @@ gboolean          pamong_server_users_delete    (PamongStore             *store,
 PamongServerUser *pamong_server_users_lookup    (PamongStore             *store,
                                                  const char              *username,
                                                  GError                 **error);
-/* Checks a password; NULL with PAMONG_ERROR_UNAUTHORIZED if wrong or unknown. */
+/* Checks a password, synchronously (slow: argon2id); NULL with
+ * PAMONG_ERROR_UNAUTHORIZED if wrong or unknown. */
 PamongServerUser *pamong_server_users_verify    (PamongStore             *store,
                                                  const char              *username,
                                                  const char              *password,

@@ -54,26 +54,10 @@ read_last_rev (PamongStore  *store,
                gint64       *rev,
                GError      **error)
 {
-  g_autoptr(PamongStoreStmt) stmt =
-    pamong_store_prepare (store,
-                          "SELECT seq FROM sqlite_sequence WHERE name = 'server_changes'",
-                          error);
-
-  if (stmt == NULL)
-    return FALSE;
-
-  switch (sqlite3_step (stmt))
-    {
-    case SQLITE_ROW:
-      *rev = sqlite3_column_int64 (stmt, 0);
-      return TRUE;
-    case SQLITE_DONE:
-      *rev = 0;
-      return TRUE;
-    default:
-      pamong_store_set_sql_error (store, error, _("Could not read the server’s change log"));
-      return FALSE;
-    }
+  return pamong_store_query_int64 (store,
+                                   "SELECT seq FROM sqlite_sequence WHERE name = 'server_changes'",
+                                   NULL, rev, NULL,
+                                   _("Could not read the server’s change log"), error);
 }
 
 /* Drops @uuid's change row, if any: its record is about to get a new rev.

@@ -447,10 +447,11 @@ write_decide (PamongStore             *store,
       /* Translators: the first %s is a collection, the second a uuid; the
        * numbers are revs. */
       result->message = g_strdup_printf (_("%s: record %s was changed by someone else "
-                                           "(rev %" G_GINT64_FORMAT ", not %" G_GINT64_FORMAT "); "
+                                           "(rev %lld, not %lld); "
                                            "its current version is attached."),
                                          collection, write->uuid,
-                                         pamong_record_get_rev (current), write->if_match);
+                                         (long long) pamong_record_get_rev (current),
+                                         (long long) write->if_match);
       result->current = g_steal_pointer (&current);
       return FALSE;
     }
@@ -730,9 +731,8 @@ read_query_int (GHashTable  *query,
       /* Translators: the first %s is a query parameter such as "limit",
        * the second what the client sent; the numbers are the bounds. */
       g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
-                   _("?%s=%s is not allowed: it must be a whole number from %"
-                     G_GINT64_FORMAT " to %" G_GINT64_FORMAT "."),
-                   name, text, min, max);
+                   _("?%s=%s is not allowed: it must be a whole number from %lld to %lld."),
+                   name, text, (long long) min, (long long) max);
       return FALSE;
     }
 

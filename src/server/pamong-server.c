@@ -223,6 +223,8 @@ dispatch_request (SoupServer        *soup,
       return;
     }
 
+  /* TRUE means answered, or paused to be answered later (no status yet):
+   * either way nothing more to do here. See PamongServerHandler. */
   if (!route->handler (self, msg, route->prefix ? path + route->pattern_len : "",
                        route->user_data, &error))
     {
@@ -1073,6 +1075,21 @@ pamong_server_respond_error (SoupServerMessage *msg,
 }
 
 /**
+ * pamong_server_respond_no_content:
+ * @msg: a request
+ *
+ * Answers 204 No Content, with an empty body.
+ */
+void
+pamong_server_respond_no_content (SoupServerMessage *msg)
+{
+  g_return_if_fail (SOUP_IS_SERVER_MESSAGE (msg));
+
+  soup_server_message_set_status (msg, SOUP_STATUS_NO_CONTENT, NULL);
+  soup_server_message_set_response (msg, NULL, SOUP_MEMORY_STATIC, NULL, 0);
+}
+
+/**
  * pamong_server_respond_gerror:
  * @msg: a request
  * @error: why the request failed
@@ -1194,8 +1211,8 @@ scan_json (const char  *data,
             {
               g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
                            _("The request body is not valid JSON: a string holds a raw "
-                             "control character at byte %" G_GSIZE_FORMAT "; write it "
-                             "escaped, e.g. \\n or \\t."), i);
+                             "control character at byte %lu; write it "
+                             "escaped, e.g. \\n or \\t."), (unsigned long) i);
               return FALSE;
             }
           if (c == '\\')
@@ -1210,12 +1227,12 @@ scan_json (const char  *data,
           if (g_ascii_isprint (c))
             g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
                          _("The request body is not valid JSON: unexpected “%c” at byte "
-                           "%" G_GSIZE_FORMAT " (strings take double quotes; comments "
-                           "are not allowed)."), c, i);
+                           "%lu (strings take double quotes; comments "
+                           "are not allowed)."), c, (unsigned long) i);
           else
             g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
                          _("The request body is not valid JSON: unexpected byte 0x%02x "
-                           "at byte %" G_GSIZE_FORMAT "."), (guint) (guchar) c, i);
+                           "at byte %lu."), (guint) (guchar) c, (unsigned long) i);
           return FALSE;
         }
 
@@ -1421,6 +1438,95 @@ pamong_server_read_json (SoupServerMessage  *msg,
     }
 
   return root;
+}
+
+/**
+ * pamong_server_read_object:
+ * @msg: a request with a JSON body
+ * @root: (out) (transfer full): the body's root node, %NULL if it could
+ *   not be read; the caller frees it (g_autoptr(JsonNode)) in every case
+ * @error: return location for a #GError
+ *
+ * Reads the request's body with pamong_server_read_json() and requires a
+ * JSON object.
+ *
+ * Returns: (transfer none): the body's object, owned by *@root; %NULL with
+ *   @error set (%PAMONG_ERROR_INVALID_DATA or %PAMONG_ERROR_TOO_LARGE)
+ */
+JsonObject *
+pamong_server_read_object (SoupServerMessage  *msg,
+                           JsonNode          **root,
+                           GError            **error)
+{
+  g_return_val_if_fail (SOUP_IS_SERVER_MESSAGE (msg), NULL);
+  g_return_val_if_fail (root != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  *root = pamong_server_read_json (msg, error);
+  if (*root == NULL)
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (*root))
+    {
+      g_set_error_literal (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
+                           _("The request body must be a JSON object."));
+      return NULL;
+    }
+
+  return json_node_get_object (*root);
+}
+
+/**
+ * pamong_server_json_get_string:
+ * @object: a request's JSON object
+ * @name: the member's name
+ * @required: whether the member must be there
+ * @value: (out) (transfer none): the string, owned by @object; %NULL when
+ *   the member is absent or null
+ * @error: return location for a #GError
+ *
+ * Reads a string member of a request. An absent or null member is fine
+ * unless @required.
+ *
+ * Returns: %TRUE on success; %FALSE with %PAMONG_ERROR_MISSING_FIELD (a
+ *   required member is absent or null) or %PAMONG_ERROR_INVALID_DATA (it is
+ *   not a string)
+ */
+gboolean
+pamong_server_json_get_string (JsonObject   *object,
+                               const char   *name,
+                               gboolean      required,
+                               const char  **value,
+                               GError      **error)
+{
+  JsonNode *node;
+
+  g_return_val_if_fail (object != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  node = json_object_get_member (object, name);
+  *value = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        {
+          g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_MISSING_FIELD,
+                       _("The field “%s” is missing."), name);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
+                   _("The field “%s” must be a string."), name);
+      return FALSE;
+    }
+
+  *value = json_node_get_string (node);
+  return TRUE;
 }
 
 /**

@@ -52,7 +52,15 @@ G_DECLARE_FINAL_TYPE (PamongServer, pamong_server, PAMONG, SERVER, GObject)
  * with the JSON error matching the error's code (see
  * pamong_server_respond_gerror()).
  *
- * Returns: %TRUE if @msg has its response
+ * A handler may also answer later, without blocking the main loop (e.g.
+ * after work in a thread): it keeps a reference on @msg, calls
+ * soup_server_message_pause() and returns %TRUE with no response set yet;
+ * later, on the server's main context, it sets the response (or calls
+ * pamong_server_respond_gerror()) and calls soup_server_message_unpause().
+ * The router adds nothing to a message once its handler returned %TRUE.
+ * The login endpoint answers so.
+ *
+ * Returns: %TRUE if @msg has its response, or will get it later (paused)
  */
 typedef gboolean (*PamongServerHandler) (PamongServer       *server,
                                          SoupServerMessage  *msg,
@@ -98,8 +106,17 @@ void          pamong_server_respond_error    (SoupServerMessage   *msg,
                                               const char          *message);
 void          pamong_server_respond_gerror   (SoupServerMessage   *msg,
                                               const GError        *error);
+void          pamong_server_respond_no_content (SoupServerMessage *msg);
 
 JsonNode     *pamong_server_read_json        (SoupServerMessage   *msg,
+                                              GError             **error);
+JsonObject   *pamong_server_read_object      (SoupServerMessage   *msg,
+                                              JsonNode           **root,
+                                              GError             **error);
+gboolean      pamong_server_json_get_string  (JsonObject          *object,
+                                              const char          *name,
+                                              gboolean             required,
+                                              const char         **value,
                                               GError             **error);
 gboolean      pamong_server_check_json_depth (const char          *data,
                                               gsize                length,

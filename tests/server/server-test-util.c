@@ -52,23 +52,54 @@ remove_tree (const char *dir)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
-static void
-seed_demo (PamongStore *store)
+/**
+ * pamong_test_seed_demo:
+ * @store: a server store
+ * @error: return location for a #GError
+ *
+ * Seeds the Blora demo as pamong-server --demo blora does: every record gets
+ * a rev, and the demo accounts exist.
+ */
+gboolean
+pamong_test_seed_demo (PamongStore  *store,
+                       GError      **error)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) records = NULL;
   PamongDemoOptions options;
 
-  /* As pamong-server --demo blora does: every record gets a rev. */
   pamong_demo_options_init (&options);
   options.size = PAMONG_DEMO_SIZE_DEMO;
-  records = pamong_demo_generate_records (&options, &error);
-  g_assert_no_error (error);
-  pamong_server_records_seed (store, records, &error);
-  g_assert_no_error (error);
+  records = pamong_demo_generate_records (&options, error);
 
-  pamong_server_users_add_demo (store, &error);
+  return records != NULL &&
+         pamong_server_records_seed (store, records, error) &&
+         pamong_server_users_add_demo (store, error);
+}
+
+/* The demo database made once per build (make-demo-db, PAMONG_TEST_DEMO_DB)
+ * is copied; without it the store is seeded here. */
+static void
+prepare_demo (const char *db_path)
+{
+  const char *prepared = g_getenv ("PAMONG_TEST_DEMO_DB");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PamongStore) store = NULL;
+
+  if (prepared != NULL && g_file_test (prepared, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autoptr(GFile) source = g_file_new_for_path (prepared);
+      g_autoptr(GFile) target = g_file_new_for_path (db_path);
+
+      g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      return;
+    }
+
+  store = pamong_server_open_store (db_path, &error);
   g_assert_no_error (error);
+  pamong_test_seed_demo (store, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&store));
 }
 
 PamongTestServer *
@@ -86,12 +117,12 @@ pamong_test_server_new (PamongTestServerFlags flags)
   g_assert_no_error (error);
   ts->db_path = g_build_filename (ts->tmpdir, "server.db", NULL);
 
+  if (flags & PAMONG_TEST_SERVER_DEMO)
+    prepare_demo (ts->db_path);
+
   ts->store = pamong_server_open_store (ts->db_path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (ts->store);
-
-  if (flags & PAMONG_TEST_SERVER_DEMO)
-    seed_demo (ts->store);
 
   ts->server = pamong_server_new (ts->store);
   pamong_server_set_demo (ts->server, (flags & PAMONG_TEST_SERVER_DEMO) != 0);
@@ -327,15 +358,19 @@ pamong_test_response_assert_error (PamongTestResponse *response,
   g_assert_cmpuint (strlen (message), >, 10);
 }
 
-PamongTestResponse *
-pamong_test_login_response (PamongTestServer *ts,
-                            const char       *username,
-                            const char       *password)
+SoupMessage *
+pamong_test_login_message (PamongTestServer *ts,
+                           const char       *username,
+                           const char       *password)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *body = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autofree char *uri = pamong_test_server_uri (ts, PAMONG_SERVER_API_PREFIX "/auth/login");
+  SoupMessage *msg;
+  char *text;
+  gsize length = 0;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "username");
@@ -345,10 +380,24 @@ pamong_test_login_response (PamongTestServer *ts,
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
   json_generator_set_root (generator, root);
-  body = json_generator_to_data (generator, NULL);
+  text = json_generator_to_data (generator, &length);
+  body = g_bytes_new_take (text, length);
 
-  return pamong_test_request (ts, SOUP_METHOD_POST, PAMONG_SERVER_API_PREFIX "/auth/login",
-                              NULL, body);
+  msg = soup_message_new (SOUP_METHOD_POST, uri);
+  g_assert_nonnull (msg);
+  soup_message_set_request_body_from_bytes (msg, "application/json", body);
+
+  return msg;
+}
+
+PamongTestResponse *
+pamong_test_login_response (PamongTestServer *ts,
+                            const char       *username,
+                            const char       *password)
+{
+  g_autoptr(SoupMessage) msg = pamong_test_login_message (ts, username, password);
+
+  return pamong_test_send (ts, msg);
 }
 
 char *

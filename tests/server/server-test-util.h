@@ -54,8 +54,14 @@ typedef struct
 void                pamong_test_init               (int                   *argc,
                                                     char                ***argv);
 
+/* Seeds the Blora demo into a server store, as --demo blora does. */
+gboolean            pamong_test_seed_demo          (PamongStore           *store,
+                                                    GError               **error);
+
 /* A server on 127.0.0.1 port 0 over a new temporary store (opened with
- * pamong_server_open_store). */
+ * pamong_server_open_store); with PAMONG_TEST_SERVER_DEMO, a copy of the
+ * demo database the build made (PAMONG_TEST_DEMO_DB), or a freshly seeded
+ * store when there is none. */
 PamongTestServer   *pamong_test_server_new         (PamongTestServerFlags  flags);
 /* Disconnects, asserts the server and the store are finalised, removes
  * the temporary folder. */
@@ -103,6 +109,10 @@ char               *pamong_test_login              (PamongTestServer      *ts,
 /* The same for a demo account (password "pamong-demo"). */
 char               *pamong_test_login_demo         (PamongTestServer      *ts,
                                                     const char            *username);
+/* A POST /api/v1/auth/login message, not sent (to send it asynchronously). */
+SoupMessage        *pamong_test_login_message      (PamongTestServer      *ts,
+                                                    const char            *username,
+                                                    const char            *password);
 /* POST /api/v1/auth/login without asserting anything. */
 PamongTestResponse *pamong_test_login_response     (PamongTestServer      *ts,
                                                     const char            *username,

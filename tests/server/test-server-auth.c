@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include <sodium.h>
+
 #include "pamong-error.h"
 #include "pamong-store-sql.h"
 #include "pamong-unit.h"
@@ -991,6 +993,269 @@ test_admin_manages_api_keys (void)
   pamong_test_response_assert_error (blank_label, SOUP_STATUS_BAD_REQUEST, "missing-field");
 }
 
+/* ---- logins checked off the main loop ----------------------------------- */
+
+#define SLOW_USER "lambat"
+#define SLOW_PASSWORD "kata-sandi-lambat"
+
+/* Whether the slow account's hash still has libsodium's "interactive"
+ * cost: 64 MiB, two passes. */
+static gboolean
+slow_hash_is_stored (PamongTestServer *ts)
+{
+  g_autofree char *hash = query_text (ts, "SELECT password_hash FROM server_users "
+                                      "WHERE username = ?1", SLOW_USER);
+
+  g_assert_true (g_str_has_prefix (hash, "$argon2id$"));
+  return strstr (hash, "m=65536,t=2,") != NULL;
+}
+
+/* One request sent asynchronously; done counts completions in order. */
+typedef struct
+{
+  GBytes  *body;
+  GError  *error;
+  guint    order;                /* 0 until done, then its place among all */
+  guint    logins_in_progress;   /* the server's count when it completed */
+  gint64   started;
+  gint64   finished;
+  PamongServer *server;
+  guint   *n_done;
+} Pending;
+
+static void
+pending_clear (Pending *pending)
+{
+  g_clear_pointer (&pending->body, g_bytes_unref);
+  g_clear_error (&pending->error);
+}
+
+static void
+pending_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Pending *pending = user_data;
+
+  pending->body = soup_session_send_and_read_finish (SOUP_SESSION (source), result,
+                                                     &pending->error);
+  pending->finished = g_get_monotonic_time ();
+  pending->order = ++*pending->n_done;
+  pending->logins_in_progress = pamong_server_auth_get_logins_in_progress (pending->server);
+}
+
+static void
+pending_send (PamongTestServer *ts,
+              SoupSession      *session,
+              SoupMessage      *msg,
+              GCancellable     *cancellable,
+              Pending          *pending,
+              guint            *n_done)
+{
+  pending->server = ts->server;
+  pending->n_done = n_done;
+  pending->started = g_get_monotonic_time ();
+  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, cancellable,
+                                    pending_done, pending);
+}
+
+/* An account whose hash has argon2id's production ("interactive") cost, as
+ * on a real server: made here with libsodium and written into the store,
+ * since the tests' server hashes at the minimum cost. Its first login
+ * checks at the production cost and renews the hash at the server's. */
+static void
+add_slow_account (PamongTestServer *ts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PamongStoreStmt) stmt = NULL;
+  char hash[crypto_pwhash_STRBYTES];
+
+  g_assert_cmpint (sodium_init (), >=, 0);
+  g_assert_cmpint (crypto_pwhash_str (hash, SLOW_PASSWORD, strlen (SLOW_PASSWORD),
+                                      crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                      crypto_pwhash_MEMLIMIT_INTERACTIVE), ==, 0);
+
+  pamong_server_users_put (ts->store, SLOW_USER, SLOW_PASSWORD, PAMONG_ROLE_VIEWER, NULL,
+                           NULL, &error);
+  g_assert_no_error (error);
+  stmt = pamong_store_prepare (ts->store,
+                               "UPDATE server_users SET password_hash = ?2 WHERE username = ?1",
+                               &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, SLOW_USER, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, hash, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  g_assert_true (slow_hash_is_stored (ts));
+}
+
+/* Runs the main loop until the server checks a password (or @pending
+ * completed without one: then the test fails). */
+static void
+wait_for_login_in_progress (PamongTestServer *ts,
+                            Pending          *pending)
+{
+  while (pamong_server_auth_get_logins_in_progress (ts->server) == 0 && pending->order == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (pending->order, ==, 0);
+  g_assert_cmpuint (pamong_server_auth_get_logins_in_progress (ts->server), ==, 1);
+}
+
+static void
+test_login_does_not_block_other_requests (void)
+{
+  g_autoptr(PamongTestServer) ts = pamong_test_server_new (PAMONG_TEST_SERVER_NONE);
+  g_autoptr(SoupSession) status_session = NULL;
+  g_autoptr(SoupMessage) login_msg = NULL;
+  g_autoptr(SoupMessage) status_msg = NULL;
+  g_autofree char *status_uri = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  Pending login = { 0 };
+  Pending status = { 0 };
+  guint n_done = 0;
+  JsonObject *answer;
+
+  add_slow_account (ts);
+
+  /* The status client connects first, so that its request during the
+   * login costs the server only the answer. */
+  status_session = soup_session_new_with_options ("proxy-resolver", NULL, "timeout", 30, NULL);
+  status_uri = pamong_test_server_uri (ts, API "/status");
+  {
+    g_autoptr(SoupMessage) warm_up = soup_message_new (SOUP_METHOD_GET, status_uri);
+    Pending first = { 0 };
+    guint n_first = 0;
+
+    pending_send (ts, status_session, warm_up, NULL, &first, &n_first);
+    while (n_first == 0)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_no_error (first.error);
+    g_assert_cmpuint (soup_message_get_status (warm_up), ==, SOUP_STATUS_OK);
+    pending_clear (&first);
+  }
+
+  login_msg = pamong_test_login_message (ts, SLOW_USER, SLOW_PASSWORD);
+  pending_send (ts, ts->session, login_msg, NULL, &login, &n_done);
+  wait_for_login_in_progress (ts, &login);
+
+  /* Sent while the password is being checked. */
+  status_msg = soup_message_new (SOUP_METHOD_GET, status_uri);
+  pending_send (ts, status_session, status_msg, NULL, &status, &n_done);
+
+  while (n_done < 2)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_no_error (status.error);
+  g_assert_no_error (login.error);
+  g_test_message ("status answered in %.1f ms; the login (argon2id, production cost) "
+                  "in %.1f ms",
+                  (status.finished - status.started) / 1000.0,
+                  (login.finished - login.started) / 1000.0);
+
+  /* The status came back first, while the login was still being checked. */
+  g_assert_cmpuint (status.order, ==, 1);
+  g_assert_cmpuint (login.order, ==, 2);
+  g_assert_cmpuint (status.logins_in_progress, ==, 1);
+  g_assert_cmpuint (login.logins_in_progress, ==, 0);
+  g_assert_cmpuint (soup_message_get_status (status_msg), ==, SOUP_STATUS_OK);
+
+  /* And the login itself succeeded. */
+  g_assert_cmpuint (soup_message_get_status (login_msg), ==, SOUP_STATUS_OK);
+  json_parser_load_from_data (parser, g_bytes_get_data (login.body, NULL),
+                              g_bytes_get_size (login.body), &error);
+  g_assert_no_error (error);
+  answer = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpuint (strlen (json_object_get_string_member (answer, "token")), ==, 43);
+  g_assert_cmpint (count_rows (ts, "SELECT count(*) FROM server_tokens WHERE username = ?1",
+                               SLOW_USER), ==, 1);
+  /* The hash was renewed at the server's cost, computed in the thread too. */
+  g_assert_false (slow_hash_is_stored (ts));
+
+  pending_clear (&login);
+  pending_clear (&status);
+  g_clear_object (&status_session);
+}
+
+static void
+test_login_survives_the_client_leaving (void)
+{
+  g_autoptr(PamongTestServer) ts = pamong_test_server_new (PAMONG_TEST_SERVER_NONE);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(SoupMessage) login_msg = NULL;
+  g_autoptr(PamongTestResponse) status = NULL;
+  Pending login = { 0 };
+  guint n_done = 0;
+
+  add_slow_account (ts);
+
+  login_msg = pamong_test_login_message (ts, SLOW_USER, SLOW_PASSWORD);
+  pending_send (ts, ts->session, login_msg, cancellable, &login, &n_done);
+  wait_for_login_in_progress (ts, &login);
+
+  /* The client gives up and closes its connection while the password is
+   * being checked; the server answers into the void afterwards. */
+  g_cancellable_cancel (cancellable);
+  while (login.order == 0 || pamong_server_auth_get_logins_in_progress (ts->server) > 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (login.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  /* The server carries on; freeing it asserts nothing kept it alive. */
+  status = pamong_test_request (ts, SOUP_METHOD_GET, API "/status", NULL, NULL);
+  g_assert_cmpuint (status->status, ==, SOUP_STATUS_OK);
+  g_assert_cmpuint (pamong_server_auth_get_logins_in_progress (ts->server), ==, 0);
+
+  pending_clear (&login);
+}
+
+static void
+test_logins_in_flight_count_toward_the_limit (void)
+{
+  g_autoptr(PamongTestServer) ts = pamong_test_server_new (PAMONG_TEST_SERVER_DEMO);
+  g_autoptr(SoupSession) session = NULL;
+  SoupMessage *msgs[PAMONG_SERVER_LOGIN_USER_FAILURES + 3];
+  Pending pending[G_N_ELEMENTS (msgs)];
+  guint n_done = 0;
+  guint n_unauthorized = 0;
+  guint n_limited = 0;
+
+  /* Every guess on its own connection, all in flight at once. */
+  session = soup_session_new_with_options ("proxy-resolver", NULL,
+                                           "max-conns", 64,
+                                           "max-conns-per-host", 64,
+                                           "timeout", 30,
+                                           NULL);
+  memset (pending, 0, sizeof pending);
+  for (guint i = 0; i < G_N_ELEMENTS (msgs); i++)
+    {
+      msgs[i] = pamong_test_login_message (ts, "viewer", "wrong-password");
+      pending_send (ts, session, msgs[i], NULL, &pending[i], &n_done);
+    }
+  while (n_done < G_N_ELEMENTS (msgs))
+    g_main_context_iteration (NULL, TRUE);
+
+  /* However they overlap, no more guesses than the limit were checked. */
+  for (guint i = 0; i < G_N_ELEMENTS (msgs); i++)
+    {
+      guint status = soup_message_get_status (msgs[i]);
+
+      g_assert_no_error (pending[i].error);
+      if (status == SOUP_STATUS_UNAUTHORIZED)
+        n_unauthorized++;
+      else if (status == 429)
+        n_limited++;
+      else
+        g_error ("A guess was answered %u", status);
+      pending_clear (&pending[i]);
+      g_object_unref (msgs[i]);
+    }
+  g_assert_cmpuint (n_unauthorized, ==, PAMONG_SERVER_LOGIN_USER_FAILURES);
+  g_assert_cmpuint (n_limited, ==, 3);
+
+  g_clear_object (&session);
+}
+
 /* ---- the policy, directly ----------------------------------------------- */
 
 static void
@@ -1037,6 +1302,12 @@ main (int   argc,
                    test_rate_limit_per_address);
   g_test_add_func ("/pamong/server/auth/a-success-resets-the-user-counter",
                    test_success_resets_the_user_counter);
+  g_test_add_func ("/pamong/server/auth/a-login-does-not-block-other-requests",
+                   test_login_does_not_block_other_requests);
+  g_test_add_func ("/pamong/server/auth/a-login-survives-the-client-leaving",
+                   test_login_survives_the_client_leaving);
+  g_test_add_func ("/pamong/server/auth/logins-in-flight-count-toward-the-limit",
+                   test_logins_in_flight_count_toward_the_limit);
   g_test_add_func ("/pamong/server/auth/the-database-keeps-hashes-only",
                    test_database_keeps_hashes_only);
   g_test_add_func ("/pamong/server/auth/add-user-reads-the-password-from-stdin",
