@@ -549,7 +549,10 @@ pamong_app_activate (GApplication *application)
       path = self->store_path != NULL ? g_strdup (self->store_path) : default_store_path ();
       if (!pamong_app_open_store (self, path, &error))
         {
-          g_printerr (_("Pamong could not open its store “%s”: %s\n"), path, error->message);
+          g_autofree char *message = g_strdup_printf (_("Pamong could not open its store “%s”: %s"),
+                                                      path, error->message);
+
+          g_printerr ("%s\n", message);
           g_application_quit (application);
           return;
         }

@@ -895,7 +895,7 @@ answer_discovery (PamongServer      *server,
                _("Dinas Komunikasi dan Informatika, Kabupaten Blora — the administrator of this "
                  "pamong-server."));
   emit_string (&e, "key_service",
-               _("POST service requests needs an api_key. Ask the server’s administrator for "
+               _("Posting a service request needs an api_key. Ask the server’s administrator for "
                  "one: an admin creates it with POST /api/v1/admin/api-keys."));
   emit_begin_list (&e, "endpoints", "endpoint", TRUE);
   emit_begin_object (&e, NULL);
