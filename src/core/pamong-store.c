@@ -2446,3 +2446,220 @@ pamong_store_set_meta (PamongStore  *self,
   g_clear_pointer (&stmt, store_stmt_release);
   return transaction_commit (self, error);
 }
+
+/**
+ * pamong_store_list_pending:
+ * @self: a #PamongStore
+ * @type: the record type
+ * @error: return location for a #GError
+ *
+ * The rows of @type the sync engine must look at: every row whose
+ * local-state is not synced (created, modified, deleted or conflict),
+ * tombstones included, in the order they were first stored.
+ *
+ * Returns: (transfer full) (element-type PamongRecord): the rows, or %NULL
+ *   on error
+ */
+GPtrArray *
+pamong_store_list_pending (PamongStore  *self,
+                           GType         type,
+                           GError      **error)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(StoreStmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  TypeInfo *info;
+  const char *select_sql;
+  int rc;
+
+  g_return_val_if_fail (PAMONG_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  info = store_get_type_info (self, type, error);
+  if (info == NULL)
+    return NULL;
+
+  /* select_by_id_sql is "SELECT <columns> FROM "<table>" WHERE id = ?1";
+   * the same columns, in the same order, are what row_to_record() reads. */
+  select_sql = info->select_by_id_sql;
+  sql = g_strdup_printf ("%.*s WHERE local_state <> 'synced' ORDER BY id",
+                         (int) (strstr (select_sql, " WHERE id = ?1") - select_sql),
+                         select_sql);
+  stmt = store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  records = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (records, row_to_record (info, stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (self, error, _("Could not read the changes waiting to be sent from the local database"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&records);
+}
+
+/**
+ * pamong_store_mark_synced:
+ * @self: a #PamongStore
+ * @record: the row as it was read for the push (its change-count matters)
+ * @rev: the rev the server gave the pushed write
+ * @synced: (out) (optional): whether the row is now synced
+ * @error: return location for a #GError
+ *
+ * Records that the server accepted the push of @record at @rev, in one
+ * statement: rev and base-rev become @rev; local-state becomes synced only
+ * if the row's change-count is still @record's (nobody edited it since it
+ * was read). A row edited meanwhile stays pending, now against @rev (a
+ * created row becomes modified, since the server has it now), so its next
+ * push is an update of the server's version and not a conflict with itself.
+ *
+ * Returns: %TRUE on success (also when the row no longer exists)
+ */
+gboolean
+pamong_store_mark_synced (PamongStore   *self,
+                          PamongRecord  *record,
+                          gint64         rev,
+                          gboolean      *synced,
+                          GError       **error)
+{
+  g_autoptr(StoreStmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  TypeInfo *info;
+  gboolean is_synced = FALSE;
+  int rc;
+
+  g_return_val_if_fail (PAMONG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PAMONG_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  info = store_get_type_info (self, G_OBJECT_TYPE (record), error);
+  if (info == NULL)
+    return FALSE;
+
+  sql = g_strdup_printf ("UPDATE \"%s\" SET rev = ?1, base_rev = ?1, local_state = "
+                         "CASE WHEN change_count = ?2 THEN 'synced' "
+                         "WHEN local_state = 'created' THEN 'modified' "
+                         "ELSE local_state END "
+                         "WHERE uuid = ?3 AND local_state <> 'conflict' "
+                         "RETURNING local_state", info->table);
+  stmt = store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, rev);
+  sqlite3_bind_int64 (stmt, 2, pamong_record_get_change_count (record));
+  sqlite3_bind_text (stmt, 3, pamong_record_get_uuid (record), -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    is_synced = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "synced") == 0;
+
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (self, error, _("Could not record a sent change in the local database"));
+      return FALSE;
+    }
+
+  if (synced != NULL)
+    *synced = is_synced;
+
+  if (self->transaction_depth == 0)
+    {
+      g_autoptr(GObject) guard = g_object_ref (G_OBJECT (self));
+
+      g_signal_emit (self, signals[CHANGED], g_quark_from_string (info->table), info->table);
+    }
+  else
+    {
+      store_mark_changed (self, info->table);
+    }
+
+  return TRUE;
+}
+
+static char *
+conflict_key (const char *uuid)
+{
+  return g_strconcat ("sync-conflict:", uuid, NULL);
+}
+
+/**
+ * pamong_store_mark_conflict:
+ * @self: a #PamongStore
+ * @record: the local row the server refused (it is kept as it is)
+ * @server_json: (nullable): the server's current version of the record, as
+ *   JSON, kept for the user to compare; %NULL keeps what was stored before
+ * @error: return location for a #GError
+ *
+ * Puts the row in local-state conflict and keeps the server's version next
+ * to it (see pamong_store_get_conflict()), in one transaction. The local
+ * row's fields are not touched: nothing the user wrote is lost.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pamong_store_mark_conflict (PamongStore   *self,
+                            PamongRecord  *record,
+                            const char    *server_json,
+                            GError       **error)
+{
+  g_autofree char *sql = NULL;
+  g_autofree char *key = NULL;
+  TypeInfo *info;
+
+  g_return_val_if_fail (PAMONG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PAMONG_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  info = store_get_type_info (self, G_OBJECT_TYPE (record), error);
+  if (info == NULL)
+    return FALSE;
+
+  if (!transaction_begin (self, error))
+    return FALSE;
+
+  sql = g_strdup_printf ("UPDATE \"%s\" SET local_state = 'conflict' WHERE uuid = ?1",
+                         info->table);
+  if (!pamong_store_exec_param (self, sql, pamong_record_get_uuid (record),
+                                _("Could not mark a conflict in the local database"), error))
+    {
+      transaction_rollback (self);
+      return FALSE;
+    }
+
+  key = conflict_key (pamong_record_get_uuid (record));
+  if (server_json != NULL && !pamong_store_set_meta (self, key, server_json, error))
+    {
+      transaction_rollback (self);
+      return FALSE;
+    }
+
+  store_mark_changed (self, info->table);
+  return transaction_commit (self, error);
+}
+
+/**
+ * pamong_store_get_conflict:
+ * @self: a #PamongStore
+ * @uuid: the uuid of a row in conflict
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the server's version of the record
+ *   kept by pamong_store_mark_conflict(), as JSON, or %NULL if there is none
+ */
+char *
+pamong_store_get_conflict (PamongStore  *self,
+                           const char   *uuid,
+                           GError      **error)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (PAMONG_IS_STORE (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  key = conflict_key (uuid);
+  return pamong_store_get_meta (self, key, error);
+}

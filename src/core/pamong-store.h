@@ -61,4 +61,20 @@ gboolean      pamong_store_set_meta           (PamongStore   *self,
                                                const char    *value,
                                                GError       **error);
 
+GPtrArray    *pamong_store_list_pending       (PamongStore   *self,
+                                               GType          type,
+                                               GError       **error);
+gboolean      pamong_store_mark_synced        (PamongStore   *self,
+                                               PamongRecord  *record,
+                                               gint64         rev,
+                                               gboolean      *synced,
+                                               GError       **error);
+gboolean      pamong_store_mark_conflict      (PamongStore   *self,
+                                               PamongRecord  *record,
+                                               const char    *server_json,
+                                               GError       **error);
+char         *pamong_store_get_conflict       (PamongStore   *self,
+                                               const char    *uuid,
+                                               GError       **error);
+
 G_END_DECLS

@@ -1,0 +1,928 @@
+/* pamong-sync.c — the sync engine: push local changes, pull the change feed
+ *
+ * Copyright 2026 The Pamong authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pamong-sync"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "pamong-codec.h"
+#include "pamong-collections.h"
+#include "pamong-error.h"
+#include "pamong-sync.h"
+
+/*
+ * One run is a push followed by a pull (DESIGN.md §3, docs/api.md):
+ *
+ * Push: the rows whose local-state is created, modified or deleted, of
+ * every collection in sync order (parents before children), go up through
+ * POST /api/v1/batch in batches: a create with if_none_match "*", an update
+ * or a delete with if_match base-rev. Per result: success marks the row
+ * synced at the new rev, but only if its change-count has not moved since
+ * the row was read (pamong_store_mark_synced()); 412 puts the row in
+ * conflict and keeps the server's version next to it; any other per-record
+ * error is remembered for that record (pamong_sync_get_record_errors()) and
+ * the rest of the queue goes on. A 401 stops the run with
+ * PAMONG_ERROR_UNAUTHORIZED and leaves the queue as it is. A tombstone the
+ * server never saw (rev and base-rev 0) is settled locally, without a
+ * request.
+ *
+ * Pull: GET /api/v1/changes from the "sync-cursor" meta value, page by
+ * page; each page is applied with its new cursor in one store transaction.
+ * Rows pending locally are never overwritten: a row the server changed
+ * since its base-rev goes to conflict (the server's version is kept), one
+ * the server did not change is skipped.
+ *
+ * A network failure or a 5xx ends the run with an error; the next run
+ * starts again from the queue and the cursor, which are always consistent.
+ */
+
+struct _PamongSync
+{
+  GObject       parent_instance;
+
+  PamongStore  *store;
+  char         *server_url;
+  char         *token;
+  SoupSession  *session;
+  guint         batch_size;
+  guint         page_size;
+  GHashTable   *record_errors;   /* uuid -> message */
+};
+
+G_DEFINE_FINAL_TYPE (PamongSync, pamong_sync, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  PROP_SERVER_URL,
+  N_PROPS
+};
+
+enum
+{
+  BATCH_ANSWERED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  GPtrArray *queue;   /* of PamongRecord, in push order */
+  guint      next;    /* the first record of the queue not yet sent */
+  guint      n_sent;  /* records in the batch in flight */
+  gint64     cursor;
+} RunData;
+
+static void
+run_data_free (gpointer data)
+{
+  RunData *run = data;
+
+  g_clear_pointer (&run->queue, g_ptr_array_unref);
+  g_free (run);
+}
+
+static void push_next_batch (GTask *task);
+static void pull_next_page  (GTask *task);
+
+static void
+pamong_sync_finalize (GObject *object)
+{
+  PamongSync *self = PAMONG_SYNC (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->server_url, g_free);
+  g_clear_pointer (&self->token, g_free);
+  g_clear_pointer (&self->record_errors, g_hash_table_unref);
+
+  G_OBJECT_CLASS (pamong_sync_parent_class)->finalize (object);
+}
+
+static void
+pamong_sync_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  PamongSync *self = PAMONG_SYNC (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_SERVER_URL:
+      g_value_set_string (value, self->server_url);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pamong_sync_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  PamongSync *self = PAMONG_SYNC (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_SERVER_URL:
+      {
+        const char *url = g_value_get_string (value);
+        gsize len = url != NULL ? strlen (url) : 0;
+
+        /* Kept without a trailing slash: paths are appended. */
+        while (len > 0 && url[len - 1] == '/')
+          len--;
+        self->server_url = g_strndup (url != NULL ? url : "", len);
+      }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pamong_sync_class_init (PamongSyncClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = pamong_sync_finalize;
+  object_class->get_property = pamong_sync_get_property;
+  object_class->set_property = pamong_sync_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         PAMONG_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SERVER_URL] =
+    g_param_spec_string ("server-url", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PamongSync::batch-answered:
+   * @self: the #PamongSync
+   * @n_records: the number of records in the batch
+   *
+   * Emitted when the server has answered a batch of the push, before the
+   * rows are marked: an edit made here is one made while the push was in
+   * flight, and must stay pending.
+   */
+  signals[BATCH_ANSWERED] =
+    g_signal_new ("batch-answered",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+}
+
+static void
+pamong_sync_init (PamongSync *self)
+{
+  self->session = soup_session_new_with_options ("timeout", 60, NULL);
+  self->batch_size = PAMONG_SYNC_DEFAULT_BATCH_SIZE;
+  self->page_size = PAMONG_SYNC_DEFAULT_PAGE_SIZE;
+  self->record_errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+/**
+ * pamong_sync_new:
+ * @store: the local store to synchronise
+ * @server_url: the server's base URL, e.g. "https://spbe.blorakab.go.id"
+ *
+ * Returns: (transfer full): a new #PamongSync
+ */
+PamongSync *
+pamong_sync_new (PamongStore *store,
+                 const char  *server_url)
+{
+  g_return_val_if_fail (PAMONG_IS_STORE (store), NULL);
+  g_return_val_if_fail (server_url != NULL, NULL);
+
+  return g_object_new (PAMONG_TYPE_SYNC,
+                       "store", store,
+                       "server-url", server_url,
+                       NULL);
+}
+
+PamongStore *
+pamong_sync_get_store (PamongSync *self)
+{
+  g_return_val_if_fail (PAMONG_IS_SYNC (self), NULL);
+
+  return self->store;
+}
+
+const char *
+pamong_sync_get_server_url (PamongSync *self)
+{
+  g_return_val_if_fail (PAMONG_IS_SYNC (self), NULL);
+
+  return self->server_url;
+}
+
+/**
+ * pamong_sync_set_token:
+ * @self: a #PamongSync
+ * @token: (nullable): the bearer token from POST /api/v1/auth/login
+ */
+void
+pamong_sync_set_token (PamongSync *self,
+                       const char *token)
+{
+  g_return_if_fail (PAMONG_IS_SYNC (self));
+
+  pamong_set_string (&self->token, token);
+}
+
+/**
+ * pamong_sync_set_batch_size:
+ * @self: a #PamongSync
+ * @batch_size: records per batch, 1 to 1000
+ */
+void
+pamong_sync_set_batch_size (PamongSync *self,
+                            guint       batch_size)
+{
+  g_return_if_fail (PAMONG_IS_SYNC (self));
+  g_return_if_fail (batch_size >= 1 && batch_size <= 1000);
+
+  self->batch_size = batch_size;
+}
+
+/**
+ * pamong_sync_set_page_size:
+ * @self: a #PamongSync
+ * @page_size: records per page of the change feed, 1 to 5000
+ */
+void
+pamong_sync_set_page_size (PamongSync *self,
+                           guint       page_size)
+{
+  g_return_if_fail (PAMONG_IS_SYNC (self));
+  g_return_if_fail (page_size >= 1 && page_size <= 5000);
+
+  self->page_size = page_size;
+}
+
+/**
+ * pamong_sync_get_record_errors:
+ * @self: a #PamongSync
+ *
+ * The records the server refused in the last run for a reason other than a
+ * conflict (e.g. 400 invalid data, 403 forbidden): they stay pending.
+ *
+ * Returns: (transfer none) (element-type utf8 utf8): uuid -> the server's
+ *   message
+ */
+GHashTable *
+pamong_sync_get_record_errors (PamongSync *self)
+{
+  g_return_val_if_fail (PAMONG_IS_SYNC (self), NULL);
+
+  return self->record_errors;
+}
+
+static SoupMessage *
+sync_message_new (PamongSync *self,
+                  const char *method,
+                  const char *path)
+{
+  g_autofree char *uri = g_strconcat (self->server_url, path, NULL);
+  SoupMessage *msg = soup_message_new (method, uri);
+
+  if (msg == NULL)
+    return NULL;
+
+  if (self->token != NULL)
+    {
+      g_autofree char *auth = g_strconcat ("Bearer ", self->token, NULL);
+
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+    }
+
+  return msg;
+}
+
+/* The "message" of a JSON error answer, or NULL. */
+static char *
+error_message_from_body (GBytes *body)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+  JsonObject *object;
+
+  if (body == NULL ||
+      !json_parser_load_from_data (parser, g_bytes_get_data (body, NULL),
+                                   (gssize) g_bytes_get_size (body), NULL))
+    return NULL;
+
+  root = json_parser_get_root (parser);
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+
+  object = json_node_get_object (root);
+  if (!json_object_has_member (object, "error"))
+    return NULL;
+
+  object = json_object_get_object_member (object, "error");
+  if (object == NULL || !json_object_has_member (object, "message"))
+    return NULL;
+
+  return g_strdup (json_object_get_string_member_with_default (object, "message", NULL));
+}
+
+/* Turns a failed HTTP exchange into a GError; TRUE if the answer is 200. */
+static gboolean
+check_answer (PamongSync   *self,
+              SoupMessage  *msg,
+              GBytes       *body,
+              GError       *transport_error,
+              GError      **error)
+{
+  g_autofree char *message = NULL;
+  guint status;
+
+  if (transport_error != NULL)
+    {
+      if (g_error_matches (transport_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, transport_error);
+          return FALSE;
+        }
+
+      g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_FAILED,
+                   _("Could not reach the server at %s: %s. Check the network connection and the server address."),
+                   self->server_url, transport_error->message);
+      g_error_free (transport_error);
+      return FALSE;
+    }
+
+  status = soup_message_get_status (msg);
+  if (status == SOUP_STATUS_OK)
+    return TRUE;
+
+  message = error_message_from_body (body);
+  if (status == SOUP_STATUS_UNAUTHORIZED)
+    g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_UNAUTHORIZED,
+                 _("The server %s did not accept the login; log in again. Your changes are kept and will be sent then."),
+                 self->server_url);
+  else if (status >= 500)
+    g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_FAILED,
+                 _("The server %s failed (HTTP %u: %s). Your changes are kept; try again later."),
+                 self->server_url, status,
+                 message != NULL ? message : soup_status_get_phrase (status));
+  else
+    g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_FAILED,
+                 _("The server %s refused the request (HTTP %u: %s)."),
+                 self->server_url, status,
+                 message != NULL ? message : soup_status_get_phrase (status));
+  return FALSE;
+}
+
+static JsonObject *
+parse_object (GBytes  *body,
+              GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (body, NULL),
+                                   (gssize) g_bytes_get_size (body), NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (root = json_parser_get_root (parser)))
+    {
+      g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
+                   _("The server's answer is not the JSON object the sync protocol expects."));
+      return NULL;
+    }
+
+  return json_object_ref (json_node_get_object (root));
+}
+
+/* ------------------------------------------------------------------ push */
+
+static gboolean
+build_queue (PamongSync  *self,
+             RunData     *run,
+             GError     **error)
+{
+  const GType *types;
+  guint n_types;
+
+  types = pamong_collections_get_types (&n_types);
+  run->queue = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n_types; i++)
+    {
+      g_autoptr(GPtrArray) pending = pamong_store_list_pending (self->store, types[i], error);
+
+      if (pending == NULL)
+        return FALSE;
+
+      for (guint j = 0; j < pending->len; j++)
+        {
+          PamongRecord *record = g_ptr_array_index (pending, j);
+          PamongLocalState state = pamong_record_get_local_state (record);
+
+          if (state == PAMONG_LOCAL_STATE_CONFLICT || state == PAMONG_LOCAL_STATE_SYNCED)
+            continue;
+
+          /* Deleted before the server ever had it: nothing to send. */
+          if (state == PAMONG_LOCAL_STATE_DELETED &&
+              pamong_record_get_base_rev (record) == 0 &&
+              pamong_record_get_rev (record) == 0)
+            {
+              if (!pamong_store_mark_synced (self->store, record, 0, NULL, error))
+                return FALSE;
+              continue;
+            }
+
+          g_ptr_array_add (run->queue, g_object_ref (record));
+        }
+    }
+
+  return TRUE;
+}
+
+static JsonNode *
+write_for_record (PamongRecord *record)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  PamongLocalState state = pamong_record_get_local_state (record);
+  gboolean is_delete = state == PAMONG_LOCAL_STATE_DELETED;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "op");
+  json_builder_add_string_value (builder, is_delete ? "delete" : "put");
+  json_builder_set_member_name (builder, "collection");
+  json_builder_add_string_value (builder, pamong_record_get_collection (record));
+  json_builder_set_member_name (builder, "uuid");
+  json_builder_add_string_value (builder, pamong_record_get_uuid (record));
+  json_builder_set_member_name (builder, "if_match");
+  if (state == PAMONG_LOCAL_STATE_CREATED)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_int_value (builder, pamong_record_get_base_rev (record));
+  json_builder_set_member_name (builder, "if_none_match");
+  if (state == PAMONG_LOCAL_STATE_CREATED)
+    json_builder_add_string_value (builder, "*");
+  else
+    json_builder_add_null_value (builder);
+  if (!is_delete)
+    {
+      json_builder_set_member_name (builder, "record");
+      json_builder_add_value (builder, pamong_codec_encode (record));
+    }
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static gboolean
+apply_batch_results (PamongSync  *self,
+                     RunData     *run,
+                     JsonObject  *answer,
+                     GError     **error)
+{
+  JsonArray *results = NULL;
+
+  if (json_object_has_member (answer, "results"))
+    results = json_object_get_array_member (answer, "results");
+
+  if (results == NULL || json_array_get_length (results) != run->n_sent)
+    {
+      g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
+                   _("The server answered a batch of %u changes with a different number of results."),
+                   run->n_sent);
+      return FALSE;
+    }
+
+  if (!pamong_store_begin (self->store, error))
+    return FALSE;
+
+  for (guint i = 0; i < run->n_sent; i++)
+    {
+      PamongRecord *record = g_ptr_array_index (run->queue, run->next + i);
+      JsonObject *result = json_array_get_object_element (results, i);
+      gint64 status = result != NULL ? json_object_get_int_member_with_default (result, "status", 0) : 0;
+      const char *uuid = pamong_record_get_uuid (record);
+
+      if (status == 200 || status == 201)
+        {
+          gint64 rev = json_object_get_int_member_with_default (result, "rev", 0);
+
+          g_hash_table_remove (self->record_errors, uuid);
+          if (!pamong_store_mark_synced (self->store, record, rev, NULL, error))
+            goto fail;
+        }
+      else if (status == 412)
+        {
+          JsonNode *current = json_object_get_member (result, "current");
+          g_autofree char *json = current != NULL ? json_to_string (current, FALSE) : NULL;
+
+          g_hash_table_remove (self->record_errors, uuid);
+          if (!pamong_store_mark_conflict (self->store, record, json, error))
+            goto fail;
+        }
+      else
+        {
+          JsonObject *err = result != NULL && json_object_has_member (result, "error")
+                            ? json_object_get_object_member (result, "error") : NULL;
+          const char *message = err != NULL
+                                ? json_object_get_string_member_with_default (err, "message", NULL)
+                                : NULL;
+
+          g_hash_table_replace (self->record_errors, g_strdup (uuid),
+                                message != NULL
+                                ? g_strdup (message)
+                                : g_strdup_printf (_("The server refused this change (HTTP %d)."),
+                                                   (int) status));
+        }
+    }
+
+  return pamong_store_commit (self->store, error);
+
+fail:
+  pamong_store_rollback (self->store);
+  return FALSE;
+}
+
+static void
+on_batch_answered (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PamongSync *self = g_task_get_source_object (task);
+  RunData *run = g_task_get_task_data (task);
+  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (source), result);
+  GError *transport_error = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(JsonObject) answer = NULL;
+
+  body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &transport_error);
+  if (!check_answer (self, msg, body, transport_error, &error) ||
+      (answer = parse_object (body, &error)) == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_signal_emit (self, signals[BATCH_ANSWERED], 0, run->n_sent);
+
+  if (!apply_batch_results (self, run, answer, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  run->next += run->n_sent;
+  run->n_sent = 0;
+  push_next_batch (g_steal_pointer (&task));
+}
+
+static void
+push_next_batch (GTask *task)
+{
+  PamongSync *self = g_task_get_source_object (task);
+  RunData *run = g_task_get_task_data (task);
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *json = NULL;
+  gsize length;
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return;
+    }
+
+  if (run->next >= run->queue->len)
+    {
+      pull_next_page (task);
+      return;
+    }
+
+  run->n_sent = MIN (self->batch_size, run->queue->len - run->next);
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "writes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < run->n_sent; i++)
+    json_builder_add_value (builder, write_for_record (g_ptr_array_index (run->queue, run->next + i)));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json = json_to_string (root, FALSE);
+  length = strlen (json);
+  bytes = g_bytes_new_take (g_steal_pointer (&json), length);
+
+  msg = sync_message_new (self, SOUP_METHOD_POST, "/api/v1/batch");
+  if (msg == NULL)
+    {
+      g_task_return_new_error (task, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
+                               _("“%s” is not a server address Pamong can use."),
+                               self->server_url);
+      g_object_unref (task);
+      return;
+    }
+
+  soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT,
+                                    g_task_get_cancellable (task),
+                                    on_batch_answered, task);
+}
+
+/* ------------------------------------------------------------------ pull */
+
+/* uuid -> the local row, for every row not synced, of every collection. */
+static GHashTable *
+read_pending_rows (PamongSync  *self,
+                   GError     **error)
+{
+  g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  const GType *types;
+  guint n_types;
+
+  types = pamong_collections_get_types (&n_types);
+  for (guint i = 0; i < n_types; i++)
+    {
+      g_autoptr(GPtrArray) pending = pamong_store_list_pending (self->store, types[i], error);
+
+      if (pending == NULL)
+        return NULL;
+
+      for (guint j = 0; j < pending->len; j++)
+        {
+          PamongRecord *record = g_ptr_array_index (pending, j);
+
+          g_hash_table_replace (rows, (gpointer) pamong_record_get_uuid (record), g_object_ref (record));
+        }
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+static gboolean
+apply_page (PamongSync  *self,
+            JsonArray   *changes,
+            gint64       next,
+            GError     **error)
+{
+  g_autoptr(GHashTable) pending = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *cursor = NULL;
+  guint n_changes = json_array_get_length (changes);
+
+  if (!pamong_store_begin (self->store, error))
+    return FALSE;
+
+  pending = read_pending_rows (self, error);
+  if (pending == NULL)
+    goto fail;
+
+  for (guint i = 0; i < n_changes; i++)
+    {
+      JsonObject *change = json_array_get_object_element (changes, i);
+      const char *collection;
+      JsonNode *node;
+      GType type;
+      PamongRecord *local;
+      g_autoptr(PamongRecord) record = NULL;
+
+      if (change == NULL ||
+          (collection = json_object_get_string_member_with_default (change, "collection", NULL)) == NULL ||
+          (node = json_object_get_member (change, "record")) == NULL)
+        {
+          g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
+                       _("The server's change feed has an entry without a collection or a record."));
+          goto fail;
+        }
+
+      type = pamong_collections_lookup (collection);
+      if (type == G_TYPE_INVALID)
+        {
+          /* A collection of a newer server: this version cannot hold it. */
+          g_debug ("Skipping a record of the unknown collection “%s”", collection);
+          continue;
+        }
+
+      record = pamong_codec_decode (type, node, error);
+      if (record == NULL)
+        goto fail;
+
+      local = g_hash_table_lookup (pending, pamong_record_get_uuid (record));
+      if (local != NULL)
+        {
+          /* Never overwrite a local edit: a server change since the edit's
+           * base is a conflict, our own base coming back is nothing new. */
+          if (pamong_record_get_local_state (local) == PAMONG_LOCAL_STATE_CONFLICT ||
+              pamong_record_get_rev (record) > pamong_record_get_base_rev (local))
+            {
+              g_autofree char *json = json_to_string (node, FALSE);
+
+              if (!pamong_store_mark_conflict (self->store, local, json, error))
+                goto fail;
+            }
+          continue;
+        }
+
+      pamong_record_set_local_state (record, PAMONG_LOCAL_STATE_SYNCED);
+      pamong_record_set_base_rev (record, pamong_record_get_rev (record));
+      g_ptr_array_add (records, g_steal_pointer (&record));
+    }
+
+  cursor = g_strdup_printf ("%" G_GINT64_FORMAT, next);
+  if (!pamong_store_import (self->store, records, error) ||
+      !pamong_store_set_meta (self->store, "sync-cursor", cursor, error))
+    goto fail;
+
+  return pamong_store_commit (self->store, error);
+
+fail:
+  pamong_store_rollback (self->store);
+  return FALSE;
+}
+
+static void
+on_page_answered (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PamongSync *self = g_task_get_source_object (task);
+  RunData *run = g_task_get_task_data (task);
+  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (source), result);
+  GError *transport_error = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(JsonObject) answer = NULL;
+  JsonArray *changes;
+  gint64 next;
+
+  body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &transport_error);
+  if (!check_answer (self, msg, body, transport_error, &error) ||
+      (answer = parse_object (body, &error)) == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  changes = json_object_has_member (answer, "changes")
+            ? json_object_get_array_member (answer, "changes") : NULL;
+  next = json_object_get_int_member_with_default (answer, "next", -1);
+  if (changes == NULL || next < run->cursor)
+    {
+      g_task_return_new_error (task, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
+                               _("The server's change feed answer has no changes or no valid next cursor."));
+      return;
+    }
+
+  if (!apply_page (self, changes, next, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  run->cursor = next;
+  if (json_object_get_boolean_member_with_default (answer, "more", FALSE) &&
+      json_array_get_length (changes) > 0)
+    {
+      pull_next_page (g_steal_pointer (&task));
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+pull_next_page (GTask *task)
+{
+  PamongSync *self = g_task_get_source_object (task);
+  RunData *run = g_task_get_task_data (task);
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autofree char *path = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return;
+    }
+
+  path = g_strdup_printf ("/api/v1/changes?since=%" G_GINT64_FORMAT "&limit=%u",
+                          run->cursor, self->page_size);
+  msg = sync_message_new (self, SOUP_METHOD_GET, path);
+  if (msg == NULL)
+    {
+      g_task_return_new_error (task, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
+                               _("“%s” is not a server address Pamong can use."),
+                               self->server_url);
+      g_object_unref (task);
+      return;
+    }
+
+  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT,
+                                    g_task_get_cancellable (task),
+                                    on_page_answered, task);
+}
+
+/* ------------------------------------------------------------------- run */
+
+/**
+ * pamong_sync_run_async:
+ * @self: a #PamongSync
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the run is over
+ * @user_data: data for @callback
+ *
+ * Pushes the local changes, then pulls the server's (see the top of
+ * pamong-sync.c). Runs on the thread-default main context; the store is
+ * only touched between network round trips, so the caller never blocks on
+ * the network.
+ */
+void
+pamong_sync_run_async (PamongSync          *self,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cursor = NULL;
+  RunData *run;
+
+  g_return_if_fail (PAMONG_IS_SYNC (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pamong_sync_run_async);
+  run = g_new0 (RunData, 1);
+  g_task_set_task_data (task, run, run_data_free);
+
+  g_hash_table_remove_all (self->record_errors);
+
+  cursor = pamong_store_get_meta (self->store, "sync-cursor", &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  run->cursor = cursor != NULL ? g_ascii_strtoll (cursor, NULL, 10) : 0;
+
+  if (!build_queue (self, run, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  push_next_batch (g_steal_pointer (&task));
+}
+
+/**
+ * pamong_sync_run_finish:
+ * @self: a #PamongSync
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE if the push and the pull went through (records the server
+ *   refused one by one are in pamong_sync_get_record_errors()); %FALSE with
+ *   %PAMONG_ERROR_UNAUTHORIZED when the login must be renewed,
+ *   %G_IO_ERROR_CANCELLED, or another error
+ */
+gboolean
+pamong_sync_run_finish (PamongSync    *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (PAMONG_IS_SYNC (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
