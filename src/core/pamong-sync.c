@@ -41,8 +41,15 @@
  * since its base-rev goes to conflict (the server's version is kept), one
  * the server did not change is skipped.
  *
- * A network failure or a 5xx ends the run with an error; the next run
- * starts again from the queue and the cursor, which are always consistent.
+ * A network failure (other than a TLS error) or a 5xx or 429 answer is
+ * retried inside the run with exponential back-off and full jitter: the
+ * wait before retry n is random in [0, min (cap, base * 2^n)], or the
+ * answer's Retry-After bounded by the cap. Retrying a batch is safe: creates
+ * carry if_none_match "*" and updates if_match, and a 412 to a retried
+ * batch whose current version is what we sent (apart from rev and
+ * timestamps) is our own earlier try, taken as a success. After the last
+ * attempt the run ends with an error; the next run starts again from the
+ * queue and the cursor, which are always consistent.
  */
 
 struct _PamongSync
@@ -55,6 +62,9 @@ struct _PamongSync
   SoupSession  *session;
   guint         batch_size;
   guint         page_size;
+  guint         retry_base_ms;
+  guint         retry_cap_ms;
+  guint         retry_max_attempts;
   GHashTable   *record_errors;   /* uuid -> message */
 };
 
@@ -77,19 +87,42 @@ enum
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+typedef void (*RetryFunc) (GTask *task);
+
 typedef struct
 {
-  GPtrArray *queue;   /* of PamongRecord, in push order */
-  guint      next;    /* the first record of the queue not yet sent */
-  guint      n_sent;  /* records in the batch in flight */
+  GPtrArray *queue;          /* of PamongRecord, in push order */
+  guint      next;           /* the first record of the queue not yet sent */
+  guint      n_sent;         /* records in the batch in flight */
   gint64     cursor;
+  guint      attempt;        /* failed attempts of the request in flight */
+  gboolean   batch_retried;  /* the answered batch was sent more than once */
+  GSource   *wait_timer;     /* the back-off wait, or NULL */
+  GSource   *wait_cancel;    /* its cancellation watch, or NULL */
+  RetryFunc  retry_func;     /* what to do when the wait is over */
 } RunData;
+
+static void
+run_data_end_wait (RunData *run)
+{
+  if (run->wait_timer != NULL)
+    {
+      g_source_destroy (run->wait_timer);
+      g_clear_pointer (&run->wait_timer, g_source_unref);
+    }
+  if (run->wait_cancel != NULL)
+    {
+      g_source_destroy (run->wait_cancel);
+      g_clear_pointer (&run->wait_cancel, g_source_unref);
+    }
+}
 
 static void
 run_data_free (gpointer data)
 {
   RunData *run = data;
 
+  run_data_end_wait (run);
   g_clear_pointer (&run->queue, g_ptr_array_unref);
   g_free (run);
 }
@@ -205,6 +238,9 @@ pamong_sync_init (PamongSync *self)
   self->session = soup_session_new_with_options ("timeout", 60, NULL);
   self->batch_size = PAMONG_SYNC_DEFAULT_BATCH_SIZE;
   self->page_size = PAMONG_SYNC_DEFAULT_PAGE_SIZE;
+  self->retry_base_ms = PAMONG_SYNC_DEFAULT_RETRY_BASE_MS;
+  self->retry_cap_ms = PAMONG_SYNC_DEFAULT_RETRY_CAP_MS;
+  self->retry_max_attempts = PAMONG_SYNC_DEFAULT_RETRY_ATTEMPTS;
   self->record_errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
@@ -286,6 +322,34 @@ pamong_sync_set_page_size (PamongSync *self,
   g_return_if_fail (page_size >= 1 && page_size <= 5000);
 
   self->page_size = page_size;
+}
+
+/**
+ * pamong_sync_set_retry:
+ * @self: a #PamongSync
+ * @base_ms: the back-off base in milliseconds, at least 1
+ * @cap_ms: the longest wait in milliseconds, at least @base_ms
+ * @max_attempts: attempts per request including the first, at least 1
+ *
+ * How a request that failed on the network, with a 5xx or with 429 is
+ * retried within one run: before retry n (from 0) a wait random between 0
+ * and min (@cap_ms, @base_ms * 2^n), or the answer's Retry-After bounded
+ * by @cap_ms.
+ */
+void
+pamong_sync_set_retry (PamongSync *self,
+                       guint       base_ms,
+                       guint       cap_ms,
+                       guint       max_attempts)
+{
+  g_return_if_fail (PAMONG_IS_SYNC (self));
+  g_return_if_fail (base_ms >= 1);
+  g_return_if_fail (cap_ms >= base_ms);
+  g_return_if_fail (max_attempts >= 1);
+
+  self->retry_base_ms = base_ms;
+  self->retry_cap_ms = cap_ms;
+  self->retry_max_attempts = max_attempts;
 }
 
 /**
@@ -422,6 +486,147 @@ parse_object (GBytes  *body,
   return json_object_ref (json_node_get_object (root));
 }
 
+/* ----------------------------------------------------------------- retry */
+
+/* Whether a failed exchange may go through on a later try. */
+static gboolean
+is_retryable (SoupMessage  *msg,
+              const GError *transport_error)
+{
+  guint status;
+
+  if (transport_error != NULL)
+    {
+      if (g_error_matches (transport_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return FALSE;
+      return transport_error->domain == G_IO_ERROR ||
+             transport_error->domain == G_RESOLVER_ERROR;
+    }
+
+  status = soup_message_get_status (msg);
+  return status >= 500 || status == 429;   /* Too Many Requests */
+}
+
+/* The answer's Retry-After in milliseconds (seconds or an HTTP date), or -1. */
+static gint64
+retry_after_ms (SoupMessage *msg)
+{
+  const char *value;
+  char *end = NULL;
+  guint64 seconds;
+
+  if (msg == NULL)
+    return -1;
+
+  value = soup_message_headers_get_one (soup_message_get_response_headers (msg), "Retry-After");
+  if (value == NULL)
+    return -1;
+
+  while (g_ascii_isspace (*value))
+    value++;
+  if (g_ascii_isdigit (*value))
+    {
+      seconds = g_ascii_strtoull (value, &end, 10);
+      if (end == NULL || (*end != '\0' && !g_ascii_isspace (*end)))
+        return -1;
+      return (gint64) MIN (seconds, G_MAXINT64 / 1000) * 1000;
+    }
+  else
+    {
+      g_autoptr(GDateTime) date = soup_date_time_new_from_http_string (value);
+      g_autoptr(GDateTime) now = NULL;
+      GTimeSpan span;
+
+      if (date == NULL)
+        return -1;
+      now = g_date_time_new_now_utc ();
+      span = g_date_time_difference (date, now);
+      return span > 0 ? span / G_TIME_SPAN_MILLISECOND : 0;
+    }
+}
+
+static guint
+retry_delay_ms (PamongSync  *self,
+                SoupMessage *msg,
+                guint        attempt)
+{
+  gint64 after = retry_after_ms (msg);
+  guint64 ceiling = self->retry_base_ms;
+
+  if (after >= 0)
+    return (guint) MIN ((guint64) after, (guint64) self->retry_cap_ms);
+
+  for (guint i = 0; i < attempt && ceiling < self->retry_cap_ms; i++)
+    ceiling *= 2;
+  ceiling = MIN (ceiling, (guint64) self->retry_cap_ms);
+
+  /* Full jitter: anything from no wait up to the ceiling. */
+  return (guint) g_random_int_range (0, (gint32) ceiling + 1);
+}
+
+static gboolean
+on_wait_over (gpointer user_data)
+{
+  GTask *task = user_data;
+  RunData *run = g_task_get_task_data (task);
+
+  run_data_end_wait (run);
+  run->retry_func (task);   /* takes the wait's reference */
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_wait_cancelled (GCancellable *cancellable,
+                   gpointer      user_data)
+{
+  GTask *task = user_data;
+  RunData *run = g_task_get_task_data (task);
+
+  run_data_end_wait (run);
+  g_task_return_error_if_cancelled (task);
+  g_object_unref (task);
+  return G_SOURCE_REMOVE;
+}
+
+/* If the failed exchange may be retried and attempts are left, schedules
+ * @retry_func after the back-off wait, takes @task and returns TRUE. */
+static gboolean
+maybe_retry (GTask        *task,
+             SoupMessage  *msg,
+             const GError *transport_error,
+             RetryFunc     retry_func)
+{
+  PamongSync *self = g_task_get_source_object (task);
+  RunData *run = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  guint delay;
+
+  if (!is_retryable (msg, transport_error) ||
+      run->attempt + 1 >= self->retry_max_attempts)
+    return FALSE;
+
+  delay = retry_delay_ms (self, transport_error == NULL ? msg : NULL, run->attempt);
+  run->attempt++;
+  run->retry_func = retry_func;
+  g_debug ("Retrying in %u ms (attempt %u of %u)", delay,
+           run->attempt + 1, self->retry_max_attempts);
+
+  run->wait_timer = g_timeout_source_new (delay);
+  g_source_set_static_name (run->wait_timer, "[pamong] sync back-off");
+  g_source_set_callback (run->wait_timer, on_wait_over, task, NULL);
+  g_source_attach (run->wait_timer, g_task_get_context (task));
+
+  if (cancellable != NULL)
+    {
+      run->wait_cancel = g_cancellable_source_new (cancellable);
+      g_source_set_static_name (run->wait_cancel, "[pamong] sync back-off cancel");
+      g_source_set_callback (run->wait_cancel, G_SOURCE_FUNC (on_wait_cancelled), task, NULL);
+      g_source_attach (run->wait_cancel, g_task_get_context (task));
+    }
+
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------ push */
 
 static gboolean
@@ -501,6 +706,33 @@ write_for_record (PamongRecord *record)
   return json_builder_get_root (builder);
 }
 
+/* Whether the server's current version (a 412's "current") is @record as
+ * we sent it, apart from rev and timestamps: the write of an earlier try of
+ * a retried batch that reached the server although its answer was lost. */
+static gboolean
+is_own_write (PamongRecord *record,
+              JsonNode     *current,
+              gint64       *rev)
+{
+  g_autoptr(PamongRecord) theirs = NULL;
+  g_autoptr(PamongRecord) mine = NULL;
+
+  if (current == NULL)
+    return FALSE;
+
+  theirs = pamong_codec_decode (G_OBJECT_TYPE (record), current, NULL);
+  if (theirs == NULL)
+    return FALSE;
+
+  mine = pamong_record_copy (record);
+  pamong_record_set_rev (mine, pamong_record_get_rev (theirs));
+  pamong_record_set_created_at (mine, pamong_record_get_created_at (theirs));
+  pamong_record_set_updated_at (mine, pamong_record_get_updated_at (theirs));
+
+  *rev = pamong_record_get_rev (theirs);
+  return *rev > 0 && pamong_record_equal (mine, theirs, FALSE);
+}
+
 static gboolean
 apply_batch_results (PamongSync  *self,
                      RunData     *run,
@@ -542,9 +774,16 @@ apply_batch_results (PamongSync  *self,
         {
           JsonNode *current = json_object_get_member (result, "current");
           g_autofree char *json = current != NULL ? json_to_string (current, FALSE) : NULL;
+          gint64 rev = 0;
 
           g_hash_table_remove (self->record_errors, uuid);
-          if (!pamong_store_mark_conflict (self->store, record, json, error))
+          if (run->batch_retried && is_own_write (record, current, &rev))
+            {
+              g_debug ("%s was written by an earlier try of this batch", uuid);
+              if (!pamong_store_mark_synced (self->store, record, rev, NULL, error))
+                goto fail;
+            }
+          else if (!pamong_store_mark_conflict (self->store, record, json, error))
             goto fail;
         }
       else
@@ -585,6 +824,12 @@ on_batch_answered (GObject      *source,
   g_autoptr(JsonObject) answer = NULL;
 
   body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &transport_error);
+  if (maybe_retry (task, msg, transport_error, push_next_batch))
+    {
+      g_clear_error (&transport_error);
+      g_steal_pointer (&task);
+      return;
+    }
   if (!check_answer (self, msg, body, transport_error, &error) ||
       (answer = parse_object (body, &error)) == NULL)
     {
@@ -592,6 +837,8 @@ on_batch_answered (GObject      *source,
       return;
     }
 
+  run->batch_retried = run->attempt > 0;
+  run->attempt = 0;
   g_signal_emit (self, signals[BATCH_ANSWERED], 0, run->n_sent);
 
   if (!apply_batch_results (self, run, answer, &error))
@@ -788,6 +1035,12 @@ on_page_answered (GObject      *source,
   gint64 next;
 
   body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &transport_error);
+  if (maybe_retry (task, msg, transport_error, pull_next_page))
+    {
+      g_clear_error (&transport_error);
+      g_steal_pointer (&task);
+      return;
+    }
   if (!check_answer (self, msg, body, transport_error, &error) ||
       (answer = parse_object (body, &error)) == NULL)
     {
@@ -795,6 +1048,7 @@ on_page_answered (GObject      *source,
       return;
     }
 
+  run->attempt = 0;
   changes = json_object_has_member (answer, "changes")
             ? json_object_get_array_member (answer, "changes") : NULL;
   next = json_object_get_int_member_with_default (answer, "next", -1);

@@ -16,6 +16,10 @@ G_BEGIN_DECLS
 #define PAMONG_SYNC_DEFAULT_BATCH_SIZE 500
 /** Records per page of GET /api/v1/changes (the server allows 1 to 5,000). */
 #define PAMONG_SYNC_DEFAULT_PAGE_SIZE  500
+/** Back-off of a retried request: base, longest wait, attempts. */
+#define PAMONG_SYNC_DEFAULT_RETRY_BASE_MS  500
+#define PAMONG_SYNC_DEFAULT_RETRY_CAP_MS   30000
+#define PAMONG_SYNC_DEFAULT_RETRY_ATTEMPTS 5
 
 #define PAMONG_TYPE_SYNC (pamong_sync_get_type ())
 G_DECLARE_FINAL_TYPE (PamongSync, pamong_sync, PAMONG, SYNC, GObject)
@@ -30,6 +34,10 @@ void          pamong_sync_set_batch_size    (PamongSync           *self,
                                              guint                 batch_size);
 void          pamong_sync_set_page_size     (PamongSync           *self,
                                              guint                 page_size);
+void          pamong_sync_set_retry         (PamongSync           *self,
+                                             guint                 base_ms,
+                                             guint                 cap_ms,
+                                             guint                 max_attempts);
 
 void          pamong_sync_run_async         (PamongSync           *self,
                                              GCancellable         *cancellable,

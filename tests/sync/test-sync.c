@@ -494,6 +494,7 @@ test_unreachable_server_fails_clearly (void)
 
   sync = pamong_sync_new (store, url);
   pamong_sync_set_token (sync, "whatever");
+  pamong_sync_set_retry (sync, 1, 2, 3);
   g_assert_false (run_sync (sync, &error));
   g_assert_error (error, PAMONG_ERROR, PAMONG_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, url));
@@ -611,40 +612,183 @@ test_cancelled_run_keeps_the_queue (Fixture       *fixture,
   g_assert_cmpuint (count_pending (fixture->store), ==, 1);
 }
 
-static void
-answer_503 (SoupServer        *server,
-            SoupServerMessage *msg,
-            const char        *path,
-            GHashTable        *query,
-            gpointer           user_data)
+/* A server in front of the in-process one that fails chosen requests and
+ * forwards the others; without an upstream it fails every request. */
+typedef struct
 {
-  static const char body[] =
-    "{\"error\": {\"code\": \"unavailable\", \"message\": \"Sedang pemeliharaan\"}}";
+  SoupServer  *server;
+  SoupSession *session;
+  char        *url;
+  char        *upstream;           /* base URL, or NULL */
+  guint        fail_status;        /* e.g. 503 */
+  const char  *retry_after;        /* the failures' Retry-After, or NULL */
+  guint        n_fail_batch;       /* POST /api/v1/batch still to fail */
+  guint        n_fail_changes;     /* GET /api/v1/changes still to fail */
+  guint        n_lose_batch;       /* batches to forward, answering 503 */
+  guint        n_batch;            /* requests seen */
+  guint        n_changes;
+} Flaky;
 
-  soup_server_message_set_status (msg, 503, NULL);
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, body, strlen (body));
+typedef struct
+{
+  SoupServerMessage *msg;   /* paused while the upstream answers */
+  gboolean           lose;  /* answer 503 whatever the upstream did */
+} Forward;
+
+static void
+on_forwarded (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Forward *forward = user_data;
+  SoupMessage *upstream_msg = soup_session_get_async_result_message (SOUP_SESSION (source), result);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  const char *content_type;
+
+  g_assert_no_error (error);
+  if (forward->lose)
+    {
+      soup_server_message_set_status (forward->msg, 503, NULL);
+    }
+  else
+    {
+      content_type = soup_message_headers_get_content_type (soup_message_get_response_headers (upstream_msg), NULL);
+      soup_server_message_set_status (forward->msg, soup_message_get_status (upstream_msg), NULL);
+      soup_server_message_set_response (forward->msg,
+                                        content_type != NULL ? content_type : "application/octet-stream",
+                                        SOUP_MEMORY_COPY,
+                                        g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+    }
+  soup_server_message_unpause (forward->msg);
+  g_object_unref (forward->msg);
+  g_free (forward);
 }
 
 static void
-test_server_error_fails_the_run_and_keeps_the_queue (void)
+flaky_handler (SoupServer        *server,
+               SoupServerMessage *msg,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  static const char body[] =
+    "{\"error\": {\"code\": \"unavailable\", \"message\": \"Sedang pemeliharaan\"}}";
+  Flaky *flaky = user_data;
+  guint *n_fail = NULL;
+  GUri *uri = soup_server_message_get_uri (msg);
+  g_autofree char *target = NULL;
+  g_autofree char *upstream_uri = NULL;
+  g_autoptr(SoupMessage) upstream_msg = NULL;
+  g_autoptr(GBytes) request_body = NULL;
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  const char *value;
+  Forward *forward;
+
+  if (g_str_equal (path, "/api/v1/batch"))
+    {
+      flaky->n_batch++;
+      n_fail = &flaky->n_fail_batch;
+    }
+  else if (g_str_equal (path, "/api/v1/changes"))
+    {
+      flaky->n_changes++;
+      n_fail = &flaky->n_fail_changes;
+    }
+
+  if (flaky->upstream == NULL || (n_fail != NULL && *n_fail > 0))
+    {
+      if (n_fail != NULL && *n_fail > 0)
+        (*n_fail)--;
+      soup_server_message_set_status (msg, flaky->fail_status, NULL);
+      if (flaky->retry_after != NULL)
+        soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                      "Retry-After", flaky->retry_after);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, body, strlen (body));
+      return;
+    }
+
+  target = g_uri_get_query (uri) != NULL
+           ? g_strconcat (g_uri_get_path (uri), "?", g_uri_get_query (uri), NULL)
+           : g_strdup (g_uri_get_path (uri));
+  upstream_uri = g_strconcat (flaky->upstream, target, NULL);
+  upstream_msg = soup_message_new (soup_server_message_get_method (msg), upstream_uri);
+  g_assert_nonnull (upstream_msg);
+
+  value = soup_message_headers_get_one (headers, "Authorization");
+  if (value != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (upstream_msg), "Authorization", value);
+  request_body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  if (g_bytes_get_size (request_body) > 0)
+    soup_message_set_request_body_from_bytes (upstream_msg,
+                                              soup_message_headers_get_content_type (headers, NULL),
+                                              request_body);
+
+  forward = g_new0 (Forward, 1);
+  forward->msg = g_object_ref (msg);
+  if (n_fail == &flaky->n_fail_batch && flaky->n_lose_batch > 0)
+    {
+      flaky->n_lose_batch--;
+      forward->lose = TRUE;
+    }
+  soup_server_message_pause (msg);
+  soup_session_send_and_read_async (flaky->session, upstream_msg, G_PRIORITY_DEFAULT, NULL,
+                                    on_forwarded, forward);
+}
+
+static Flaky *
+flaky_new (PamongTestServer *ts)
+{
+  g_autoptr(GError) error = NULL;
+  Flaky *flaky = g_new0 (Flaky, 1);
+  GSList *uris;
+
+  flaky->server = soup_server_new (NULL, NULL);
+  flaky->session = soup_session_new_with_options ("proxy-resolver", NULL, NULL);
+  flaky->fail_status = 503;
+  if (ts != NULL)
+    {
+      g_autofree char *base = pamong_test_server_uri (ts, "/");
+      gsize len = strlen (base);
+
+      while (len > 0 && base[len - 1] == '/')
+        len--;
+      flaky->upstream = g_strndup (base, len);
+    }
+
+  soup_server_add_handler (flaky->server, NULL, flaky_handler, flaky, NULL);
+  g_assert_true (soup_server_listen_local (flaky->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (flaky->server);
+  flaky->url = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  return flaky;
+}
+
+static void
+flaky_free (Flaky *flaky)
+{
+  soup_server_disconnect (flaky->server);
+  g_assert_finalize_object (flaky->server);
+  g_assert_finalize_object (flaky->session);
+  g_free (flaky->url);
+  g_free (flaky->upstream);
+  g_free (flaky);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Flaky, flaky_free)
+
+/* A store with one new unit waiting to be pushed. */
+static PamongStore *
+store_with_one_pending_unit (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PamongStore) store = pamong_store_open (":memory:", &error);
-  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
-  g_autoptr(PamongSync) sync = NULL;
   g_autoptr(PamongUnit) unit = pamong_unit_new ();
   g_autofree char *uuid = g_uuid_string_random ();
-  g_autofree char *url = NULL;
-  GSList *uris;
 
   g_assert_no_error (error);
-  soup_server_add_handler (server, NULL, answer_503, NULL, NULL);
-  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  url = g_uri_to_string (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-
   pamong_record_set_uuid (PAMONG_RECORD (unit), uuid);
   pamong_unit_set_code (unit, "OPD.96");
   pamong_unit_set_name (unit, "Menunggu");
@@ -652,12 +796,180 @@ test_server_error_fails_the_run_and_keeps_the_queue (void)
   g_assert_true (pamong_store_save (store, PAMONG_RECORD (unit), &error));
   g_assert_no_error (error);
 
-  sync = pamong_sync_new (store, url);
+  return g_steal_pointer (&store);
+}
+
+static void
+test_server_error_fails_the_run_and_keeps_the_queue (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PamongStore) store = store_with_one_pending_unit ();
+  g_autoptr(Flaky) flaky = flaky_new (NULL);
+  g_autoptr(PamongSync) sync = NULL;
+
+  sync = pamong_sync_new (store, flaky->url);
   pamong_sync_set_token (sync, "whatever");
+  pamong_sync_set_retry (sync, 5, 20, 3);
   g_assert_false (run_sync (sync, &error));
   g_assert_error (error, PAMONG_ERROR, PAMONG_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, "503"));
   g_assert_nonnull (strstr (error->message, "Sedang pemeliharaan"));
+  g_assert_cmpuint (count_pending (store), ==, 1);
+
+  /* Tried the number of attempts allowed, and never went on to the pull. */
+  g_assert_cmpuint (flaky->n_batch, ==, 3);
+  g_assert_cmpuint (flaky->n_changes, ==, 0);
+}
+
+static void
+test_client_error_is_not_retried (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PamongStore) store = store_with_one_pending_unit ();
+  g_autoptr(Flaky) flaky = flaky_new (NULL);
+  g_autoptr(PamongSync) sync = NULL;
+
+  flaky->fail_status = 400;
+  sync = pamong_sync_new (store, flaky->url);
+  pamong_sync_set_token (sync, "whatever");
+  pamong_sync_set_retry (sync, 5, 20, 5);
+  g_assert_false (run_sync (sync, &error));
+  g_assert_error (error, PAMONG_ERROR, PAMONG_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "400"));
+  g_assert_cmpuint (flaky->n_batch, ==, 1);
+  g_assert_cmpuint (count_pending (store), ==, 1);
+}
+
+static void
+test_transient_errors_are_retried (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Flaky) flaky = flaky_new (fixture->ts);
+  g_autoptr(PamongSync) sync = NULL;
+  g_autoptr(PamongRecord) app = NULL;
+  guint n_changes_direct;
+
+  first_sync (fixture);
+  app = some_application (fixture, 3);
+  pamong_application_set_name (PAMONG_APPLICATION (app), "Dikirim ulang");
+  g_assert_true (pamong_store_save (fixture->store, app, &error));
+  g_assert_no_error (error);
+
+  /* The batch fails twice with 503 and Retry-After: 0, the change feed
+   * twice with 429 and no Retry-After (the jittered back-off). */
+  sync = pamong_sync_new (fixture->store, flaky->url);
+  pamong_sync_set_token (sync, fixture->token);
+  pamong_sync_set_retry (sync, 5, 20, 5);
+  flaky->retry_after = "0";
+  flaky->n_fail_batch = 2;
+  g_assert_true (run_sync (sync, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (flaky->n_batch, ==, 3);
+  g_assert_cmpuint (flaky->n_fail_batch, ==, 0);
+  g_assert_cmpuint (count_pending (fixture->store), ==, 0);
+  assert_same_as_server (fixture, PAMONG_TYPE_APPLICATION, pamong_record_get_uuid (app));
+  n_changes_direct = flaky->n_changes;
+  g_assert_cmpuint (n_changes_direct, >=, 1);
+
+  flaky->fail_status = 429;
+  flaky->retry_after = NULL;
+  flaky->n_fail_changes = 2;
+  flaky->n_batch = 0;
+  flaky->n_changes = 0;
+  edit_on_server (fixture, pamong_record_get_uuid (app), "Diubah di server");
+  g_assert_true (run_sync (sync, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (flaky->n_batch, ==, 0);
+  g_assert_cmpuint (flaky->n_changes, ==, n_changes_direct + 2);
+  assert_same_as_server (fixture, PAMONG_TYPE_APPLICATION, pamong_record_get_uuid (app));
+
+  g_assert_finalize_object (g_steal_pointer (&sync));
+}
+
+static void
+test_retried_write_already_applied_is_a_success (Fixture       *fixture,
+                                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Flaky) flaky = flaky_new (fixture->ts);
+  g_autoptr(PamongSync) sync = NULL;
+  g_autoptr(PamongRecord) app = NULL;
+  g_autoptr(PamongRecord) theirs = NULL;
+  gint64 base_rev;
+
+  first_sync (fixture);
+  app = some_application (fixture, 5);
+  base_rev = pamong_record_get_base_rev (app);
+  pamong_application_set_name (PAMONG_APPLICATION (app), "Jawaban hilang");
+  g_assert_true (pamong_store_save (fixture->store, app, &error));
+  g_assert_no_error (error);
+
+  /* The first try reaches the server but its answer is lost: the retry
+   * meets 412 with our own write as the current version. */
+  sync = pamong_sync_new (fixture->store, flaky->url);
+  pamong_sync_set_token (sync, fixture->token);
+  pamong_sync_set_retry (sync, 5, 20, 5);
+  flaky->n_lose_batch = 1;
+  g_assert_true (run_sync (sync, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (flaky->n_batch, ==, 2);
+  g_assert_cmpuint (flaky->n_lose_batch, ==, 0);
+  g_assert_cmpuint (count_pending (fixture->store), ==, 0);
+  g_assert_cmpuint (g_hash_table_size (pamong_sync_get_record_errors (sync)), ==, 0);
+
+  theirs = lookup (fixture->ts->store, PAMONG_TYPE_APPLICATION, pamong_record_get_uuid (app));
+  g_assert_cmpint (pamong_record_get_rev (theirs), >, base_rev);
+  g_assert_cmpstr (pamong_application_get_name (PAMONG_APPLICATION (theirs)), ==, "Jawaban hilang");
+  assert_same_as_server (fixture, PAMONG_TYPE_APPLICATION, pamong_record_get_uuid (app));
+
+  g_assert_finalize_object (g_steal_pointer (&sync));
+}
+
+static gboolean
+on_tick (gpointer user_data)
+{
+  gboolean *done = user_data;
+
+  *done = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_cancel_during_back_off_returns_at_once (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PamongStore) store = store_with_one_pending_unit ();
+  g_autoptr(Flaky) flaky = flaky_new (NULL);
+  g_autoptr(PamongSync) sync = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  gboolean waited = FALSE;
+  gint64 cancelled_at;
+
+  /* A long wait: Retry-After 30 s within a 60 s cap. */
+  flaky->retry_after = "30";
+  sync = pamong_sync_new (store, flaky->url);
+  pamong_sync_set_token (sync, "whatever");
+  pamong_sync_set_retry (sync, 60000, 60000, 5);
+  pamong_sync_run_async (sync, cancellable, on_run_done, &result);
+
+  while (flaky->n_batch == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_timeout_add (200, on_tick, &waited);
+  while (!waited)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (result);
+
+  cancelled_at = g_get_monotonic_time ();
+  g_cancellable_cancel (cancellable);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (g_get_monotonic_time () - cancelled_at, <, G_USEC_PER_SEC);
+
+  g_assert_false (pamong_sync_run_finish (sync, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (flaky->n_batch, ==, 1);
   g_assert_cmpuint (count_pending (store), ==, 1);
 }
 
@@ -687,6 +999,14 @@ main (int   argc,
               fixture_set_up, test_cancelled_run_keeps_the_queue, fixture_tear_down);
   g_test_add_func ("/pamong/sync/server-error-fails-the-run-and-keeps-the-queue",
                    test_server_error_fails_the_run_and_keeps_the_queue);
+  g_test_add_func ("/pamong/sync/client-error-is-not-retried",
+                   test_client_error_is_not_retried);
+  g_test_add ("/pamong/sync/transient-errors-are-retried-and-the-run-succeeds", Fixture, NULL,
+              fixture_set_up, test_transient_errors_are_retried, fixture_tear_down);
+  g_test_add ("/pamong/sync/retried-write-already-applied-is-a-success", Fixture, NULL,
+              fixture_set_up, test_retried_write_already_applied_is_a_success, fixture_tear_down);
+  g_test_add_func ("/pamong/sync/cancel-during-back-off-returns-at-once",
+                   test_cancel_during_back_off_returns_at_once);
   g_test_add_func ("/pamong/sync/unreachable-server-fails-clearly",
                    test_unreachable_server_fails_clearly);
 
