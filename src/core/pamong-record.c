@@ -519,6 +519,37 @@ pamong_record_equal (PamongRecord *a,
 }
 
 /**
+ * pamong_record_same_content:
+ * @a: a #PamongRecord
+ * @b: a #PamongRecord
+ *
+ * Whether @a and @b say the same thing apart from what the server assigns
+ * (rev, created-at, updated-at) and the local bookkeeping: how a retried
+ * write is recognised, on the server and in the sync engine.
+ *
+ * Returns: %TRUE if the content of @a and @b is the same
+ */
+gboolean
+pamong_record_same_content (PamongRecord *a,
+                            PamongRecord *b)
+{
+  g_autoptr(PamongRecord) copy = NULL;
+
+  g_return_val_if_fail (PAMONG_IS_RECORD (a), FALSE);
+  g_return_val_if_fail (PAMONG_IS_RECORD (b), FALSE);
+
+  if (G_OBJECT_TYPE (a) != G_OBJECT_TYPE (b))
+    return FALSE;
+
+  copy = pamong_record_copy (b);
+  pamong_record_set_rev (copy, pamong_record_get_rev (a));
+  pamong_record_set_created_at (copy, pamong_record_get_created_at (a));
+  pamong_record_set_updated_at (copy, pamong_record_get_updated_at (a));
+
+  return pamong_record_equal (a, copy, FALSE);
+}
+
+/**
  * pamong_record_copy:
  * @self: a #PamongRecord
  *

@@ -99,6 +99,8 @@ PamongRecord *pamong_record_copy              (PamongRecord     *self);
 gboolean      pamong_record_equal             (PamongRecord     *a,
                                                PamongRecord     *b,
                                                gboolean          include_local);
+gboolean      pamong_record_same_content      (PamongRecord     *a,
+                                               PamongRecord     *b);
 GParamSpec  **pamong_record_list_fields       (GType             record_type,
                                                gboolean          include_local,
                                                guint            *n_fields);

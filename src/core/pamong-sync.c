@@ -715,7 +715,6 @@ is_own_write (PamongRecord *record,
               gint64       *rev)
 {
   g_autoptr(PamongRecord) theirs = NULL;
-  g_autoptr(PamongRecord) mine = NULL;
 
   if (current == NULL)
     return FALSE;
@@ -724,13 +723,8 @@ is_own_write (PamongRecord *record,
   if (theirs == NULL)
     return FALSE;
 
-  mine = pamong_record_copy (record);
-  pamong_record_set_rev (mine, pamong_record_get_rev (theirs));
-  pamong_record_set_created_at (mine, pamong_record_get_created_at (theirs));
-  pamong_record_set_updated_at (mine, pamong_record_get_updated_at (theirs));
-
   *rev = pamong_record_get_rev (theirs);
-  return *rev > 0 && pamong_record_equal (mine, theirs, FALSE);
+  return *rev > 0 && pamong_record_same_content (theirs, record);
 }
 
 static gboolean

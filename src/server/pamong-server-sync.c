@@ -315,21 +315,6 @@ decode_body (GType      type,
   return pamong_codec_decode (type, copy, error);
 }
 
-/* Whether @proposed says what @current says, apart from what the server
- * assigns (rev and timestamps): a retried create. */
-static gboolean
-same_content (PamongRecord *current,
-              PamongRecord *proposed)
-{
-  g_autoptr(PamongRecord) copy = pamong_record_copy (proposed);
-
-  pamong_record_set_rev (copy, pamong_record_get_rev (current));
-  pamong_record_set_created_at (copy, pamong_record_get_created_at (current));
-  pamong_record_set_updated_at (copy, pamong_record_get_updated_at (current));
-
-  return pamong_record_equal (current, copy, FALSE);
-}
-
 /* Decides and applies one write; must run inside a store transaction,
  * which the caller rolls back when this fails. Returns FALSE with @error
  * when the write cannot be made, with result->status set when the answer
@@ -421,7 +406,7 @@ write_decide (PamongStore             *store,
 
   if (current != NULL && write->if_none_match)
     {
-      if (same_content (current, proposed))
+      if (pamong_record_same_content (current, proposed))
         {
           /* A retried create: the first one went through. */
           result->status = SOUP_STATUS_OK;

@@ -39,6 +39,27 @@ test_copy_is_equal_and_independent (void)
 }
 
 static void
+test_same_content_ignores_what_the_server_assigns (void)
+{
+  g_autoptr(PamongUnit) unit = pamong_unit_new ();
+  g_autoptr(PamongRecord) stored = NULL;
+  g_autoptr(GDateTime) later = g_date_time_new_utc (2030, 1, 1, 0, 0, 0);
+
+  pamong_unit_set_name (unit, "Dinas Kesehatan");
+  pamong_unit_set_code (unit, "OPD.10");
+  stored = pamong_record_copy (PAMONG_RECORD (unit));
+  pamong_record_set_rev (stored, 42);
+  pamong_record_set_created_at (stored, later);
+  pamong_record_set_updated_at (stored, later);
+
+  g_assert_true (pamong_record_same_content (stored, PAMONG_RECORD (unit)));
+  g_assert_false (pamong_record_equal (stored, PAMONG_RECORD (unit), FALSE));
+
+  pamong_unit_set_name (unit, "Dinas Pendidikan");
+  g_assert_false (pamong_record_same_content (stored, PAMONG_RECORD (unit)));
+}
+
+static void
 test_local_fields_are_not_listed_for_the_wire (void)
 {
   g_autofree GParamSpec **wire = NULL;
@@ -87,6 +108,7 @@ main (int   argc,
 
   g_test_add_func ("/pamong/record/new-record-has-uuid-and-timestamps", test_new_record_has_uuid_and_timestamps);
   g_test_add_func ("/pamong/record/copy-is-equal-and-independent", test_copy_is_equal_and_independent);
+  g_test_add_func ("/pamong/record/same-content-ignores-what-the-server-assigns", test_same_content_ignores_what_the_server_assigns);
   g_test_add_func ("/pamong/record/local-fields-are-not-listed-for-the-wire", test_local_fields_are_not_listed_for_the_wire);
   g_test_add_func ("/pamong/record/timestamp-round-trip", test_timestamp_round_trip);
   g_test_add_func ("/pamong/record/date-validation", test_date_validation);
