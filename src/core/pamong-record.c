@@ -671,13 +671,14 @@ pamong_timestamp_format (GDateTime *timestamp)
  * pamong_timestamp_parse:
  * @text: an ISO 8601 date and time with a time zone
  *
- * Returns: (transfer full) (nullable): the time in UTC, or %NULL if @text is
- *   not a complete ISO 8601 timestamp
+ * Returns: (transfer full) (nullable): the time in UTC, to the millisecond,
+ *   or %NULL if @text is not a complete ISO 8601 timestamp
  */
 GDateTime *
 pamong_timestamp_parse (const char *text)
 {
   g_autoptr(GDateTime) parsed = NULL;
+  g_autoptr(GDateTime) in_utc = NULL;
   g_autoptr(GTimeZone) utc = NULL;
 
   if (text == NULL || strlen (text) < 20)
@@ -688,7 +689,11 @@ pamong_timestamp_parse (const char *text)
   if (parsed == NULL)
     return NULL;
 
-  return g_date_time_to_utc (parsed);
+  /* Kept to the millisecond, as pamong_timestamp_format() writes it: a
+   * finer time from elsewhere would otherwise change in a round trip and
+   * make an unchanged record look edited. */
+  in_utc = g_date_time_to_utc (parsed);
+  return g_date_time_add (in_utc, -(g_date_time_get_microsecond (in_utc) % 1000));
 }
 
 /**

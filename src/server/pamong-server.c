@@ -1055,10 +1055,16 @@ pamong_server_respond_error (SoupServerMessage *msg,
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
+  g_autofree char *valid = NULL;
 
   g_return_if_fail (SOUP_IS_SERVER_MESSAGE (msg));
   g_return_if_fail (code != NULL);
   g_return_if_fail (message != NULL);
+
+  /* A message may quote what the client sent (a path segment, a name):
+   * bytes that are not UTF-8 would make the answer invalid JSON. */
+  if (!g_utf8_validate (message, -1, NULL))
+    message = valid = g_utf8_make_valid (message, -1);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "error");
