@@ -20,7 +20,7 @@ G_BEGIN_DECLS
 #define PAMONG_OPEN311_JURISDICTION "blorakab.go.id"
 
 /** The most requests one GET requests answer holds (the spec's limit). */
-#define PAMONG_OPEN311_MAX_REQUESTS 1000
+#define PAMONG_OPEN311_MAX_REQUESTS 1000u
 
 /** The default window of GET requests, in days (the spec's 90). */
 #define PAMONG_OPEN311_DEFAULT_DAYS 90
