@@ -42,6 +42,45 @@ require_admin (PamongServer       *server,
   return g_steal_pointer (&user);
 }
 
+/* The page a list request asks for: ?limit=N (1 to
+ * PAMONG_SERVER_ADMIN_LIST_MAX_LIMIT, default
+ * PAMONG_SERVER_ADMIN_LIST_DEFAULT_LIMIT) and ?offset=M (from 0), so no
+ * list is ever answered whole, however many rows the table holds. */
+static gboolean
+read_page (SoupServerMessage  *msg,
+           gint64             *limit,
+           gint64             *offset,
+           GError            **error)
+{
+  static const struct { const char *name; gint64 fallback; gint64 min; gint64 max; } params[] = {
+    { "limit", PAMONG_SERVER_ADMIN_LIST_DEFAULT_LIMIT, 1, PAMONG_SERVER_ADMIN_LIST_MAX_LIMIT },
+    { "offset", 0, 0, G_MAXINT32 },
+  };
+  const char *query_text = g_uri_get_query (soup_server_message_get_uri (msg));
+  g_autoptr(GHashTable) query = query_text != NULL ? soup_form_decode (query_text) : NULL;
+  gint64 *values[] = { limit, offset };
+
+  for (guint i = 0; i < G_N_ELEMENTS (params); i++)
+    {
+      const char *text = query != NULL ? g_hash_table_lookup (query, params[i].name) : NULL;
+
+      *values[i] = params[i].fallback;
+      if (text != NULL
+          && !g_ascii_string_to_signed (text, 10, params[i].min, params[i].max, values[i], NULL))
+        {
+          /* Translators: the first %s is a query parameter such as "limit",
+           * the second what the client sent; the numbers are the bounds. */
+          g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
+                       _("?%s=%s is not allowed: it must be a whole number from %lld to %lld."),
+                       params[i].name, text, (long long) params[i].min,
+                       (long long) params[i].max);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 /* The one path segment after a prefix route: non-empty, no '/'. */
 static gboolean
 check_segment (const char  *subpath,
@@ -143,8 +182,10 @@ respond_user (PamongServer       *server,
   return TRUE;
 }
 
-/* Answers an admin's list request: {"@member": [one object per row of
- * @sql, with @columns]}; @message says what failed if the query does. */
+/* Answers an admin's list request, one page of it (read_page()):
+ * {"@member": [one object per row of @sql, with @columns], "more": bool};
+ * @sql ends in "LIMIT ?1 OFFSET ?2". @message says what failed if the
+ * query does. */
 static gboolean
 respond_rows (PamongServer       *server,
               SoupServerMessage  *msg,
@@ -159,27 +200,43 @@ respond_rows (PamongServer       *server,
   g_autoptr(PamongStoreStmt) stmt = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonNode) root = NULL;
+  gint64 limit = 0;
+  gint64 offset = 0;
+  gint64 n_rows = 0;
+  gboolean more = FALSE;
   int step;
 
-  if (admin == NULL)
+  if (admin == NULL || !read_page (msg, &limit, &offset, error))
     return FALSE;
 
   stmt = pamong_store_prepare (store, sql, error);
   if (stmt == NULL)
     return FALSE;
+  /* One row more than asked tells whether more remain. */
+  sqlite3_bind_int64 (stmt, 1, limit + 1);
+  sqlite3_bind_int64 (stmt, 2, offset);
 
   builder = json_builder_new ();
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, member);
   json_builder_begin_array (builder);
   while ((step = sqlite3_step (stmt)) == SQLITE_ROW)
-    add_row (builder, stmt, columns);
-  if (step != SQLITE_DONE)
+    {
+      if (n_rows++ == limit)
+        {
+          more = TRUE;
+          break;
+        }
+      add_row (builder, stmt, columns);
+    }
+  if (step != SQLITE_DONE && step != SQLITE_ROW)
     {
       pamong_store_set_sql_error (store, error, message);
       return FALSE;
     }
   json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "more");
+  json_builder_add_boolean_value (builder, more);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -196,7 +253,7 @@ handle_users_list (PamongServer       *server,
 {
   return respond_rows (server, msg,
                        "SELECT username, role, unit, created_at FROM server_users "
-                       "ORDER BY username",
+                       "ORDER BY username LIMIT ?1 OFFSET ?2",
                        "users", user_columns, _("Could not list the accounts"), error);
 }
 
@@ -299,9 +356,12 @@ handle_units_list (PamongServer       *server,
   g_autoptr(JsonArray) array = NULL;
   g_autoptr(JsonObject) object = NULL;
   g_autoptr(JsonNode) root = NULL;
+  gint64 limit = 0;
+  gint64 offset = 0;
   guint n_units;
+  guint end;
 
-  if (admin == NULL)
+  if (admin == NULL || !read_page (msg, &limit, &offset, error))
     return FALSE;
 
   query = pamong_query_new (PAMONG_TYPE_UNIT);
@@ -310,9 +370,11 @@ handle_units_list (PamongServer       *server,
   if (units == NULL)
     return FALSE;
 
+  /* The model is lazy: only the page's rows are read. */
   n_units = g_list_model_get_n_items (units);
-  array = json_array_sized_new (n_units);
-  for (guint i = 0; i < n_units; i++)
+  end = (guint) MIN ((gint64) n_units, offset + limit);
+  array = json_array_new ();
+  for (guint i = (guint) MIN ((gint64) n_units, offset); i < end; i++)
     {
       g_autoptr(PamongRecord) unit = g_list_model_get_item (units, i);
 
@@ -321,6 +383,7 @@ handle_units_list (PamongServer       *server,
 
   object = json_object_new ();
   json_object_set_array_member (object, "units", g_steal_pointer (&array));
+  json_object_set_boolean_member (object, "more", end < n_units);
   root = json_node_init_object (json_node_alloc (), object);
   pamong_server_respond_json (msg, SOUP_STATUS_OK, root);
   return TRUE;
@@ -569,7 +632,7 @@ handle_api_keys_list (PamongServer       *server,
 {
   return respond_rows (server, msg,
                        "SELECT id, label, created_by, created_at, revoked "
-                       "FROM server_api_keys ORDER BY created_at, id",
+                       "FROM server_api_keys ORDER BY created_at, id LIMIT ?1 OFFSET ?2",
                        "api_keys", api_key_columns, _("Could not list the API keys"), error);
 }
 

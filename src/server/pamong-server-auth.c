@@ -296,8 +296,90 @@ username_is_valid (const char *username)
   return TRUE;
 }
 
+/* The characters of @password (valid UTF-8), every run of white space
+ * counted once: twelve spaces are not a long password (OWASP ASVS 2.1.1). */
+static glong
+password_length (const char *password)
+{
+  glong length = 0;
+  gboolean in_space = FALSE;
+
+  for (const char *p = password; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gboolean space = g_unichar_isspace (g_utf8_get_char (p));
+
+      if (!space || !in_space)
+        length++;
+      in_space = space;
+    }
+
+  return length;
+}
+
+/* Passwords long enough for the rule that are still among the first
+ * guesses of a dictionary attack (lowercase; OWASP ASVS 2.1.7). Runs of
+ * one pattern and stretches of a keyboard row or a count are caught by
+ * rule in password_is_guessable(), not listed here. */
+static const char *const common_passwords[] = {
+  "password1234", "password12345", "password123456", "passwordpassword",
+  "p@ssw0rd1234", "passw0rd1234", "qwerty123456", "qwerty12345678", "123456qwerty",
+  "qwertyuiop123", "asdfghjkl123", "zaq12wsxcde3", "iloveyou1234", "administrator",
+  "administrator1", "admin1234567", "admin12345678", "adminadmin12", "welcome12345",
+  "welcome123456", "changeme1234", "letmein12345", "abcd12345678", "abc123456789",
+  "123456abcdef", "football1234", "baseball1234", "sunshine1234", "princess1234",
+  "superman1234", "dragon123456", "monkey123456", "master123456", "indonesia123",
+  "indonesia1234", "bismillah123", "bismillah1234", "rahasia12345", "katasandi123",
+  "katasandi1234", "kata-sandi-123", "merdeka12345", "jakarta12345", "sayang123456",
+  "cintaku12345", "blorakab1234", "pamong123456", "pamong-admin",
+};
+
+/* Keyboard rows and counts, read forwards or backwards. */
+static const char *const password_sequences[] = {
+  "01234567890123456789", "98765432109876543210",
+  "abcdefghijklmnopqrstuvwxyz", "zyxwvutsrqponmlkjihgfedcba",
+  "qwertyuiopasdfghjklzxcvbnm", "mnbvcxzlkjhgfdsapoiuytrewq",
+  "1qaz2wsx3edc4rfv5tgb6yhn7ujm", "1q2w3e4r5t6y7u8i9o0p", "q1w2e3r4t5y6u7i8o9p0",
+  "qazwsxedcrfvtgbyhnujmikolp",
+};
+
+/* Whether @password is one a guesser tries early: on the list above, one
+ * pattern of up to four characters repeated ("abcabcabcabc"), a stretch
+ * of a keyboard row or a count ("123456789012"), or the account's name. */
+static gboolean
+password_is_guessable (const char *password,
+                       const char *username)
+{
+  g_autofree char *lower = g_utf8_strdown (password, -1);
+  gsize length = strlen (lower);
+
+  for (gsize period = 1; period <= 4 && period < length; period++)
+    {
+      gsize i = period;
+
+      while (i < length && lower[i] == lower[i - period])
+        i++;
+      if (i == length)
+        return TRUE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (password_sequences); i++)
+    if (strstr (password_sequences[i], lower) != NULL)
+      return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (common_passwords); i++)
+    if (strcmp (lower, common_passwords[i]) == 0)
+      return TRUE;
+
+  return username != NULL && g_ascii_strcasecmp (password, username) == 0;
+}
+
+/* The password rules (OWASP ASVS 2.1): at least
+ * PAMONG_SERVER_PASSWORD_MIN_LENGTH characters (runs of white space count
+ * once), at most PASSWORD_MAX_BYTES, any Unicode, no composition rules,
+ * and not one of the guesses of password_is_guessable(). */
 static gboolean
 check_password (const char  *password,
+                const char  *username,
                 GError     **error)
 {
   if (!g_utf8_validate (password, -1, NULL))
@@ -306,7 +388,7 @@ check_password (const char  *password,
                            _("The password is not valid UTF-8 text."));
       return FALSE;
     }
-  if (g_utf8_strlen (password, -1) < PAMONG_SERVER_PASSWORD_MIN_LENGTH)
+  if (password_length (password) < PAMONG_SERVER_PASSWORD_MIN_LENGTH)
     {
       g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
                    g_dngettext (GETTEXT_PACKAGE,
@@ -321,6 +403,14 @@ check_password (const char  *password,
       g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
                    _("The password is too long: use at most %d bytes."),
                    PASSWORD_MAX_BYTES);
+      return FALSE;
+    }
+  if (password_is_guessable (password, username))
+    {
+      g_set_error_literal (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
+                           _("This password is among the first that attackers try (a common "
+                             "password, a repeated pattern, a keyboard row or the account’s "
+                             "name); choose another, for example a few unrelated words."));
       return FALSE;
     }
 
@@ -549,13 +639,23 @@ users_put_locked (PamongStore  *store,
   return TRUE;
 }
 
+static gboolean users_put (PamongStore  *store,
+                           const char   *username,
+                           const char   *password,
+                           gboolean      check_policy,
+                           PamongRole    role,
+                           const char   *unit,
+                           gboolean     *created,
+                           GError      **error);
+
 /**
  * pamong_server_users_put:
  * @store: the server's store
  * @username: the account's name: 1 to 64 of the characters A–Z a–z 0–9 . _ - @
  * @password: (nullable): the new password (at least
- *   %PAMONG_SERVER_PASSWORD_MIN_LENGTH characters); %NULL keeps an
- *   existing account's password
+ *   %PAMONG_SERVER_PASSWORD_MIN_LENGTH characters, runs of white space
+ *   counted once, and not a common guess); %NULL keeps an existing
+ *   account's password
  * @role: the account's role
  * @unit: (nullable): a unit's uuid or code; required for operators
  * @created: (out) (optional): whether the account is new
@@ -575,11 +675,27 @@ pamong_server_users_put (PamongStore  *store,
                          gboolean     *created,
                          GError      **error)
 {
-  g_autofree char *hash = NULL;
-  g_autofree char *unit_uuid = NULL;
-
   g_return_val_if_fail (PAMONG_IS_STORE (store), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return users_put (store, username, password, TRUE, role, unit, created, error);
+}
+
+/* pamong_server_users_put(); @check_policy FALSE skips the password rules
+ * (check_password()) — only for the demo accounts, whose documented
+ * password "pamong-demo" is served on loopback only. */
+static gboolean
+users_put (PamongStore  *store,
+           const char   *username,
+           const char   *password,
+           gboolean      check_policy,
+           PamongRole    role,
+           const char   *unit,
+           gboolean     *created,
+           GError      **error)
+{
+  g_autofree char *hash = NULL;
+  g_autofree char *unit_uuid = NULL;
 
   if (!username_is_valid (username))
     {
@@ -611,7 +727,7 @@ pamong_server_users_put (PamongStore  *store,
 
   if (password != NULL)
     {
-      if (!check_password (password, error))
+      if (check_policy && !check_password (password, username, error))
         return FALSE;
       hash = pamong_server_hash_password (password, error);
       if (hash == NULL)
@@ -908,9 +1024,8 @@ pamong_server_users_add_demo (PamongStore  *store,
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (accounts); i++)
-    if (!pamong_server_users_put (store, accounts[i].name, PAMONG_SERVER_DEMO_PASSWORD,
-                                  accounts[i].role, accounts[i].unit ? dinkominfo : NULL,
-                                  NULL, error))
+    if (!users_put (store, accounts[i].name, PAMONG_SERVER_DEMO_PASSWORD, FALSE,
+                    accounts[i].role, accounts[i].unit ? dinkominfo : NULL, NULL, error))
       return FALSE;
 
   return TRUE;
@@ -1708,12 +1823,285 @@ handle_me (PamongServer       *server,
   return TRUE;
 }
 
+/*
+ * POST /api/v1/auth/password: a user changes their own password, giving
+ * the current one (OWASP ASVS 2.1.5, 2.1.6). Like a login, the argon2id
+ * work (checking the current password, hashing the new one) runs in a
+ * GTask thread while the main loop answers other requests; a wrong
+ * current password counts as a failed login of the account and of the
+ * client address, so a stolen session cannot be used to guess the
+ * password faster than the login allows. On success every other session
+ * of the account ends; the one that made the change stays.
+ */
+typedef struct
+{
+  PamongServer       *server;
+  SoupServerMessage  *msg;
+  char               *username;
+  char               *old_hash;     /* the hash the current password is checked against */
+  char               *current;      /* copies, wiped after the check */
+  gsize               current_length;
+  char               *replacement;
+  gsize               replacement_length;
+  unsigned long long  opslimit;
+  size_t              memlimit;
+  char               *user_key;
+  char               *address_key;
+  char                token_hash[SHA256_HEX_LENGTH + 1];
+  /* Set by the worker thread. */
+  gboolean            matched;
+  char               *new_hash;
+} PasswordChange;
+
+static void
+password_change_wipe (PasswordChange *change)
+{
+  if (change->current != NULL)
+    {
+      sodium_memzero (change->current, change->current_length);
+      g_clear_pointer (&change->current, g_free);
+    }
+  if (change->replacement != NULL)
+    {
+      sodium_memzero (change->replacement, change->replacement_length);
+      g_clear_pointer (&change->replacement, g_free);
+    }
+}
+
+static void
+password_change_free (gpointer data)
+{
+  PasswordChange *change = data;
+
+  password_change_wipe (change);
+  g_free (change->username);
+  g_free (change->old_hash);
+  g_free (change->user_key);
+  g_free (change->address_key);
+  g_free (change->new_hash);
+  g_clear_object (&change->msg);
+  g_clear_object (&change->server);
+  g_free (change);
+}
+
+static void
+password_change_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  PasswordChange *change = task_data;
+
+  change->matched = password_check (change->old_hash, change->current, change->current_length,
+                                    change->opslimit, change->memlimit, NULL);
+  if (change->matched)
+    change->new_hash = hash_with_parameters (change->replacement, change->replacement_length,
+                                             change->opslimit, change->memlimit, NULL);
+  password_change_wipe (change);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Stores the new hash and ends the account's other sessions, in one
+ * transaction, unless the password changed meanwhile. */
+static gboolean
+password_change_store (PamongStore     *store,
+                       PasswordChange  *change,
+                       GError         **error)
+{
+  g_autoptr(PamongStoreStmt) stmt = NULL;
+
+  if (!pamong_store_begin (store, error))
+    return FALSE;
+
+  stmt = pamong_store_prepare (store,
+                               "UPDATE server_users SET password_hash = ?2 "
+                               "WHERE username = ?1 AND password_hash = ?3 AND disabled = 0",
+                               error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, change->username, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, change->new_hash, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, change->old_hash, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      pamong_store_set_sql_error (store, error, _("Could not update an account"));
+      goto fail;
+    }
+  g_clear_pointer (&stmt, pamong_store_release);
+  if (sqlite3_changes (pamong_store_get_db (store)) == 0)
+    {
+      g_set_error_literal (error, PAMONG_ERROR, PAMONG_ERROR_CONFLICT,
+                           _("The account changed while the password was checked; "
+                             "log in again and retry."));
+      goto fail;
+    }
+
+  stmt = pamong_store_prepare (store,
+                               "DELETE FROM server_tokens WHERE username = ?1 "
+                               "AND token_hash <> ?2", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, change->username, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, change->token_hash, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      pamong_store_set_sql_error (store, error, _("Could not revoke an account’s sessions"));
+      goto fail;
+    }
+  g_clear_pointer (&stmt, pamong_store_release);
+
+  return pamong_store_commit (store, error);
+
+fail:
+  g_clear_pointer (&stmt, pamong_store_release);
+  pamong_store_rollback (store);
+  return FALSE;
+}
+
+static void
+password_change_checked (GObject      *source_object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  PasswordChange *change = g_task_get_task_data (G_TASK (result));
+  g_autoptr(PamongServer) server = g_steal_pointer (&change->server);
+  g_autoptr(SoupServerMessage) msg = g_steal_pointer (&change->msg);
+  AuthState *state = get_state (server);
+  g_autoptr(GError) error = NULL;
+
+  /* The thread always returns TRUE; its outcome is in @change. */
+  g_task_propagate_boolean (G_TASK (result), NULL);
+
+  if (!change->matched)
+    {
+      /* The failure counted in advance stays. */
+      g_set_error_literal (&error, PAMONG_ERROR, PAMONG_ERROR_FORBIDDEN,
+                           _("The current password is wrong; the password was not changed."));
+    }
+  else if (change->new_hash == NULL)
+    {
+      g_set_error_literal (&error, PAMONG_ERROR, PAMONG_ERROR_FAILED,
+                           _("The server ran out of memory while hashing a password."));
+    }
+  else if (password_change_store (pamong_server_get_store (server), change, &error))
+    {
+      g_hash_table_remove (state->attempts, change->user_key);
+      attempts_refund (state, change->address_key);
+      pamong_server_respond_no_content (msg);
+    }
+
+  if (error != NULL)
+    pamong_server_respond_gerror (msg, error);
+
+  soup_server_message_unpause (msg);
+}
+
+static gboolean
+handle_password (PamongServer       *server,
+                 SoupServerMessage  *msg,
+                 const char         *subpath,
+                 gpointer            user_data,
+                 GError            **error)
+{
+  AuthState *state = get_state (server);
+  PamongStore *store = pamong_server_get_store (server);
+  g_autoptr(PamongServerUser) user = pamong_server_authenticate (server, msg, error);
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GTask) task = NULL;
+  Credentials credentials = { NULL, NULL, FALSE };
+  PasswordChange *change;
+  const char *remote;
+  const char *current;
+  const char *replacement;
+  JsonObject *object;
+  g_autofree char *user_key = NULL;
+  g_autofree char *address_key = NULL;
+  gint64 now;
+  guint retry;
+
+  if (user == NULL)
+    return FALSE;
+
+  object = read_object (msg, &root, error);
+  if (object == NULL)
+    return FALSE;
+  if (!get_string_member (object, "current_password", TRUE, &current, error) ||
+      !get_string_member (object, "new_password", TRUE, &replacement, error))
+    return FALSE;
+  if (!check_password (replacement, user->username, error))
+    return FALSE;
+
+  remote = soup_server_message_get_remote_host (msg);
+  user_key = g_strconcat ("u:", user->username, NULL);
+  address_key = g_strconcat ("a:", remote != NULL ? remote : "-", NULL);
+
+  now = g_get_monotonic_time ();
+  retry = MAX (attempts_retry_after (state, user_key, PAMONG_SERVER_LOGIN_USER_FAILURES, now),
+               attempts_retry_after (state, address_key, PAMONG_SERVER_LOGIN_ADDRESS_FAILURES,
+                                     now));
+  if (retry > 0)
+    {
+      g_autofree char *seconds = g_strdup_printf ("%u", retry);
+
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Retry-After", seconds);
+      g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_RATE_LIMITED,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "Too many failed logins; try again in %u second.",
+                                "Too many failed logins; try again in %u seconds.",
+                                retry),
+                   retry);
+      return FALSE;
+    }
+
+  if (!credentials_read (store, user->username, &credentials, error))
+    return FALSE;
+  if (credentials.user == NULL || credentials.disabled || credentials.hash == NULL)
+    {
+      credentials_clear (&credentials);
+      set_unauthorized (error);
+      return FALSE;
+    }
+
+  attempts_fail (state, user_key, now);
+  attempts_fail (state, address_key, now);
+
+  change = g_new0 (PasswordChange, 1);
+  change->server = g_object_ref (server);
+  change->msg = g_object_ref (msg);
+  change->username = g_strdup (user->username);
+  change->old_hash = g_steal_pointer (&credentials.hash);
+  credentials_clear (&credentials);
+  change->current_length = strlen (current);
+  change->current = g_strndup (current, change->current_length);
+  change->replacement_length = strlen (replacement);
+  change->replacement = g_strndup (replacement, change->replacement_length);
+  hash_parameters (&change->opslimit, &change->memlimit);
+  change->user_key = g_steal_pointer (&user_key);
+  change->address_key = g_steal_pointer (&address_key);
+  /* authenticate() accepted it, so the token is well-formed. */
+  sha256_hex (bearer_token (msg), change->token_hash);
+
+  task = g_task_new (NULL, NULL, password_change_checked, NULL);
+  g_task_set_source_tag (task, handle_password);
+  g_task_set_name (task, "[pamong-server] password change");
+  g_task_set_task_data (task, change, password_change_free);
+
+  /* Answered from password_change_checked(); see PamongServerHandler. */
+  soup_server_message_pause (msg);
+  g_task_run_in_thread (task, password_change_thread);
+
+  return TRUE;
+}
+
 /**
  * pamong_server_auth_register:
  * @server: a server
  *
  * Adds POST /api/v1/auth/login, POST /api/v1/auth/logout, GET
- * /api/v1/auth/me and the admin endpoints under /api/v1/admin/.
+ * /api/v1/auth/me, POST /api/v1/auth/password and the admin endpoints
+ * under /api/v1/admin/.
  */
 void
 pamong_server_auth_register (PamongServer *server)
@@ -1726,6 +2114,8 @@ pamong_server_auth_register (PamongServer *server)
                            handle_logout, NULL, NULL);
   pamong_server_add_route (server, SOUP_METHOD_GET, PAMONG_SERVER_API_PREFIX "/auth/me",
                            handle_me, NULL, NULL);
+  pamong_server_add_route (server, SOUP_METHOD_POST, PAMONG_SERVER_API_PREFIX "/auth/password",
+                           handle_password, NULL, NULL);
 
   pamong_server_admin_register (server);
 }

@@ -18,8 +18,15 @@ G_BEGIN_DECLS
 /** The password of every demo account (`--demo blora`). */
 #define PAMONG_SERVER_DEMO_PASSWORD "pamong-demo"
 
-/** The shortest password an account may have. */
-#define PAMONG_SERVER_PASSWORD_MIN_LENGTH 8
+/** The shortest password an account may have, in characters, every run of
+ * white space counted once (OWASP ASVS 2.1.1). The demo accounts' password
+ * is exempt (loopback only). */
+#define PAMONG_SERVER_PASSWORD_MIN_LENGTH 12
+
+/** The page size of the admin lists (users, units, api-keys) without ?limit=. */
+#define PAMONG_SERVER_ADMIN_LIST_DEFAULT_LIMIT 500
+/** The largest ?limit= of the admin lists. */
+#define PAMONG_SERVER_ADMIN_LIST_MAX_LIMIT 5000
 
 /** How long a token from POST /api/v1/auth/login is valid by default: 12 hours. */
 #define PAMONG_SERVER_DEFAULT_TOKEN_LIFETIME (12 * G_TIME_SPAN_HOUR)

@@ -237,6 +237,12 @@ main (int   argc,
   guint sigint_id;
   guint sigterm_id;
 
+  /* HTTPS with TLS 1.2 or newer only: GnuTLS's defaults still accept 1.0
+   * and 1.1. glib-networking reads this once, before its first TLS
+   * connection, so it is set before anything else runs; an operator's
+   * own G_TLS_GNUTLS_PRIORITY wins. */
+  g_setenv ("G_TLS_GNUTLS_PRIORITY", PAMONG_SERVER_TLS_PRIORITY, FALSE);
+
   setlocale (LC_ALL, "");
   localedir = g_getenv ("PAMONG_LOCALEDIR");
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);

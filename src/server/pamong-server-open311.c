@@ -430,6 +430,11 @@ respond_body (SoupServerMessage *msg,
                                     format == FORMAT_JSON ? "application/json; charset=utf-8"
                                                           : "text/xml; charset=utf-8",
                                     SOUP_MEMORY_TAKE, body, length);
+  /* A browser saves the answer under a name of its format, never shows it. */
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                "Content-Disposition",
+                                format == FORMAT_JSON ? "attachment; filename=\"open311.json\""
+                                                      : "attachment; filename=\"open311.xml\"");
 }
 
 static void
@@ -1855,9 +1860,18 @@ answer_create_request (PamongServer      *server,
   }
 
   /* The key first: without one nothing else is looked at (403). */
+  /* From the body only, as the spec sends it: a key in the address ends up
+   * in proxies' logs, browser histories and caches (OWASP ASVS 13.1.3), so
+   * it is refused without even being checked. */
   api_key = param (form, "api_key");
-  if (api_key == NULL)
-    api_key = param (query, "api_key");
+  if (api_key == NULL && param (query, "api_key") != NULL)
+    {
+      respond_problem (msg, format, SOUP_STATUS_FORBIDDEN,
+                       _("Send the api_key in the form body, not in the address: addresses "
+                         "are written to logs. Ask the server’s administrator for a new key "
+                         "if this one may have been recorded."));
+      goto out;
+    }
   if (api_key == NULL || !pamong_server_api_key_is_valid (store, api_key))
     {
       respond_problem (msg, format, SOUP_STATUS_FORBIDDEN,

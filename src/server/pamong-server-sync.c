@@ -246,8 +246,12 @@ write_result_fail (WriteResult *result,
 
   if (result->status >= 500)
     {
+      /* @what may hold a batch write's uuid before it was checked: escaped,
+       * so a request cannot forge log lines. */
+      g_autofree char *escaped = g_strescape (what, NULL);
+
       /* Internal details (SQL, file names) stay in the log. */
-      g_message ("%s %s failed: %s", method, what, error->message);
+      g_message ("%s %s failed: %s", method, escaped, error->message);
       result->message = g_strdup (_("The server could not complete this write. Try again "
                                     "later; the server's administrator can find the cause "
                                     "in its log."));
@@ -1201,6 +1205,14 @@ handle_blob_get (PamongServer       *server,
   soup_server_message_set_response (msg, "application/octet-stream", SOUP_MEMORY_COPY,
                                     length > 0 ? data : "", (gsize) length);
   set_etag_blob (msg, subpath);
+  /* Uploaded bytes are never rendered: a browser saves them under their
+   * hash (the subpath is 64 hexadecimal digits, nothing to escape). */
+  {
+    g_autofree char *disposition = g_strdup_printf ("attachment; filename=\"%s\"", subpath);
+
+    soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                  "Content-Disposition", disposition);
+  }
 
   return TRUE;
 }

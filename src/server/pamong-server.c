@@ -351,6 +351,13 @@ on_got_headers (SoupServerMessage *msg,
     soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                   "Cache-Control", "no-store");
 
+  /* Over HTTPS, tell a browser never to come back over plain HTTP. Not
+   * for subdomains: the server may live on a regency's main domain,
+   * whose other sites are not its to decide. */
+  if (uri != NULL && g_strcmp0 (g_uri_get_scheme (uri), "https") == 0)
+    soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                  "Strict-Transport-Security", "max-age=31536000");
+
   if (soup_server_message_get_status (msg) != 0)
     {
       respond_status_as_json (msg);
@@ -405,10 +412,15 @@ on_request_started (SoupServer        *soup,
   limit->limit = self->json_limit;
   g_object_set_qdata_full (G_OBJECT (msg), body_limit_quark, limit, g_free);
 
-  /* Every answer is data, never a page to render or sniff. */
+  /* Every answer is data, never a page to render or sniff: a browser
+   * that is sent here saves it as a file (answers that are not JSON say
+   * so themselves) and leaks no address onwards. */
   soup_message_headers_replace (response_headers, "X-Content-Type-Options", "nosniff");
   soup_message_headers_replace (response_headers, "Content-Security-Policy",
                                 "default-src 'none'; frame-ancestors 'none'");
+  soup_message_headers_replace (response_headers, "Content-Disposition",
+                                PAMONG_SERVER_CONTENT_DISPOSITION_JSON);
+  soup_message_headers_replace (response_headers, "Referrer-Policy", "no-referrer");
 
   g_signal_connect (msg, "got-headers", G_CALLBACK (on_got_headers), NULL);
   g_signal_connect (msg, "got-chunk", G_CALLBACK (on_got_chunk), NULL);
@@ -663,7 +675,10 @@ pamong_server_init (PamongServer *self)
   self->routes = g_ptr_array_new_with_free_func (route_free);
   self->json_limit = PAMONG_SERVER_DEFAULT_JSON_LIMIT;
   self->blob_limit = PAMONG_SERVER_DEFAULT_BLOB_LIMIT;
-  self->soup = soup_server_new ("server-header", "pamong-server/" PACKAGE_VERSION " ", NULL);
+  /* The product only: no version of it nor of libsoup (a trailing space
+   * would add libsoup's) for a scanner to match against known flaws.
+   * Clients that need the version ask GET /api/v1/status. */
+  self->soup = soup_server_new ("server-header", "pamong-server", NULL);
 
   soup_server_add_handler (self->soup, NULL, dispatch_request, self, NULL);
   g_signal_connect (self->soup, "request-started",

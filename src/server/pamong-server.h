@@ -31,6 +31,16 @@ G_BEGIN_DECLS
 /** The default largest request body under #PAMONG_SERVER_BLOBS_PREFIX: 20 MiB. */
 #define PAMONG_SERVER_DEFAULT_BLOB_LIMIT (G_GUINT64_CONSTANT (20) << 20)
 
+/** The Content-Disposition of every answer unless it says otherwise: a
+ * browser saves an answer as a file, never shows it (OWASP ASVS 14.4.2). */
+#define PAMONG_SERVER_CONTENT_DISPOSITION_JSON "attachment; filename=\"api.json\""
+
+/** The GnuTLS priority pamong-server sets (G_TLS_GNUTLS_PRIORITY, unless
+ * the environment has one): GnuTLS's defaults without SSL 3.0, TLS 1.0
+ * and TLS 1.1, so HTTPS is TLS 1.2 or 1.3 (OWASP ASVS 9.1.3). A program
+ * embedding #PamongServer sets it in main() before any TLS is used. */
+#define PAMONG_SERVER_TLS_PRIORITY "NORMAL:-VERS-SSL3.0:-VERS-TLS1.0:-VERS-TLS1.1"
+
 /** How deeply arrays and objects may nest in a request's JSON. */
 #define PAMONG_SERVER_JSON_MAX_DEPTH 32
 

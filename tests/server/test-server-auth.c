@@ -556,7 +556,7 @@ test_add_user_reads_the_password_from_stdin (void)
   status = run_add_user (ts->db_path, "pendek\n", &out, &err,
                          "--add-user", "budi", "--role", "viewer", NULL);
   g_assert_cmpint (status, ==, 2);
-  g_assert_nonnull (strstr (err, "8"));
+  g_assert_nonnull (strstr (err, "12"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
