@@ -27,6 +27,8 @@ filter_clear (gpointer data)
 
   g_clear_pointer (&filter->field, g_free);
   g_clear_pointer (&filter->string_value, g_free);
+  g_clear_pointer (&filter->max_value, g_free);
+  g_clear_pointer (&filter->values, g_strfreev);
 }
 
 /**
@@ -113,6 +115,7 @@ pamong_query_copy (PamongQuery *self)
       PamongQueryFilter dup = {
         g_strdup (filter->field), filter->kind,
         g_strdup (filter->string_value), filter->int_value,
+        g_strdup (filter->max_value), g_strdupv (filter->values),
       };
 
       g_array_append_val (copy->filters, dup);
@@ -204,6 +207,70 @@ pamong_query_add_filter_int (PamongQuery *self,
   filter.field = g_strdup (field);
   filter.kind = PAMONG_QUERY_FILTER_INT;
   filter.int_value = value;
+  g_array_append_val (self->filters, filter);
+}
+
+/**
+ * pamong_query_add_filter_range:
+ * @self: a #PamongQuery
+ * @field: a field (property) name of a text, date or timestamp field, e.g.
+ *   "due-date" or "submitted-at"
+ * @min: (nullable): the smallest value kept, or %NULL for no lower bound
+ * @max: (nullable): the largest value kept, or %NULL for no upper bound
+ *
+ * Keeps the records whose @field lies between @min and @max, both
+ * included. Values are compared as the store holds them, byte by byte: a
+ * date ("2026-05-01") and a timestamp ("2026-05-01T08:30:00.000Z", UTC,
+ * always with milliseconds — see pamong_timestamp_format()) sort in time
+ * order that way. For "before a day" give the day before as @max; for
+ * "before an instant" the instant less a millisecond. A record whose
+ * @field is unset is never in a range, even one open at both ends (which
+ * keeps every record that has a value). Filters add up (AND).
+ */
+void
+pamong_query_add_filter_range (PamongQuery *self,
+                               const char  *field,
+                               const char  *min,
+                               const char  *max)
+{
+  PamongQueryFilter filter = { 0 };
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (field != NULL);
+
+  filter.field = g_strdup (field);
+  filter.kind = PAMONG_QUERY_FILTER_RANGE;
+  filter.string_value = g_strdup (min);
+  filter.max_value = g_strdup (max);
+  g_array_append_val (self->filters, filter);
+}
+
+/**
+ * pamong_query_add_filter_strings:
+ * @self: a #PamongQuery
+ * @field: a field (property) name of a text or enum field, e.g. "status"
+ * @values: (array zero-terminated=1): the values to keep; enums by nick,
+ *   e.g. { "submitted", "verified", "in-progress", NULL }
+ *
+ * Keeps the records whose @field equals one of @values (SQL's IN). An
+ * empty @values keeps nothing; a record whose @field is unset is never
+ * kept (use pamong_query_add_filter_string() with %NULL for those).
+ * Filters add up (AND).
+ */
+void
+pamong_query_add_filter_strings (PamongQuery        *self,
+                                 const char         *field,
+                                 const char * const *values)
+{
+  PamongQueryFilter filter = { 0 };
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (field != NULL);
+  g_return_if_fail (values != NULL);
+
+  filter.field = g_strdup (field);
+  filter.kind = PAMONG_QUERY_FILTER_STRINGS;
+  filter.values = g_strdupv ((char **) values);
   g_array_append_val (self->filters, filter);
 }
 

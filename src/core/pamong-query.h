@@ -33,6 +33,13 @@ void         pamong_query_add_filter_string   (PamongQuery  *self,
 void         pamong_query_add_filter_int      (PamongQuery  *self,
                                                const char   *field,
                                                gint64        value);
+void         pamong_query_add_filter_range    (PamongQuery  *self,
+                                               const char   *field,
+                                               const char   *min,
+                                               const char   *max);
+void         pamong_query_add_filter_strings  (PamongQuery        *self,
+                                               const char         *field,
+                                               const char * const *values);
 void         pamong_query_clear_filters       (PamongQuery  *self);
 guint        pamong_query_get_n_filters       (PamongQuery  *self);
 

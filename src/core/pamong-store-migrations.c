@@ -217,9 +217,91 @@ static const char step_2_search[] =
   FTS_TABLE ("applications", "name, description, function")
   FTS_TABLE ("service_requests", "tracking_number, applicant_name, description");
 
+/*
+ * Step 3: what the sync engine keeps beside the rows.
+ *
+ * conflicts: the server's version of each row in local-state conflict (it
+ * was a "sync-conflict:<uuid>" meta value before; those move here), so
+ * both versions stay until the user resolves the conflict.
+ *
+ * blobs: attachment contents, addressed by SHA-256. state is "upload"
+ * (made here, the server does not have it yet), "synced" (here and on the
+ * server) or "download" (a pulled attachment refers to it and data is
+ * still NULL); failures counts the downloads that went wrong, for the
+ * user's information — the engine keeps trying on every sync.
+ *
+ * sync_sent: what the engine sent of each row not yet confirmed, so
+ * that a write the server applied although its answer was lost (a crash,
+ * a reset) is recognised as the client's own when it comes back as a 412,
+ * even after the user edited the row again.
+ */
+#define CONFLICT_COLLECTION(table) \
+  "    (SELECT '" table "' FROM \"" table "\" WHERE uuid = substr (meta.key, 15)),\n"
+
+static const char step_3_conflicts_blobs[] =
+  "CREATE TABLE conflicts (\n"
+  "  uuid TEXT PRIMARY KEY,\n"
+  "  collection TEXT NOT NULL,\n"
+  "  server_json TEXT,\n"
+  "  created_at TEXT\n"
+  ");\n"
+  "INSERT INTO conflicts (uuid, collection, server_json, created_at)\n"
+  "  SELECT substr (key, 15), coalesce (\n"
+  CONFLICT_COLLECTION ("units")
+  CONFLICT_COLLECTION ("applications")
+  CONFLICT_COLLECTION ("assessments")
+  CONFLICT_COLLECTION ("indicator_scores")
+  CONFLICT_COLLECTION ("service_types")
+  CONFLICT_COLLECTION ("service_requests")
+  CONFLICT_COLLECTION ("request_events")
+  CONFLICT_COLLECTION ("attachments")
+  "    ''), value, strftime ('%Y-%m-%dT%H:%M:%fZ', 'now')\n"
+  "  FROM meta WHERE key LIKE 'sync-conflict:%';\n"
+  "DELETE FROM meta WHERE key LIKE 'sync-conflict:%';\n"
+  "CREATE TABLE blobs (\n"
+  "  sha256 TEXT PRIMARY KEY,\n"
+  "  data BLOB,\n"
+  "  size INTEGER NOT NULL DEFAULT 0,\n"
+  "  state TEXT NOT NULL DEFAULT 'upload',\n"
+  "  failures INTEGER NOT NULL DEFAULT 0\n"
+  ");\n"
+  "CREATE INDEX blobs_pending ON blobs (state) WHERE state <> 'synced';\n"
+  "CREATE TABLE sync_sent (\n"
+  "  uuid TEXT NOT NULL,\n"
+  "  content TEXT NOT NULL,\n"
+  "  PRIMARY KEY (uuid, content)\n"
+  ");\n";
+
+/*
+ * Step 4: indexes that hand out a list's order and its filters' rows.
+ *
+ * A list is the live rows in the order of one column, narrowed by filters
+ * and a search (see "How a list is made" in pamong-store.c). An index
+ * (column, deleted) gives both: the ids of the rows with a value (a filter),
+ * and every live row in the column's order without reading the rows (for
+ * 100,000 requests by submitted-at: 0.02 s instead of 0.3 s and more). The
+ * single-column indexes of step 1 on the columns the lists sort and filter
+ * by become such indexes; a query by the column alone (the server's
+ * Open311 queries by submitted-at) uses them as before. No index is added:
+ * each one costs every import (a first sync) time.
+ */
+#define LIST_INDEX(table, column) \
+  "DROP INDEX " table "_" column ";\n" \
+  "CREATE INDEX " table "_" column " ON " table " (" column ", deleted);\n"
+
+static const char step_4_list_indexes[] =
+  LIST_INDEX ("applications", "operator_unit")
+  LIST_INDEX ("applications", "status")
+  LIST_INDEX ("service_requests", "status")
+  LIST_INDEX ("service_requests", "unit")
+  LIST_INDEX ("service_requests", "submitted_at")
+  LIST_INDEX ("service_requests", "due_date");
+
 static const PamongStoreMigration migrations[] = {
   { 1, step_1_tables },
   { 2, step_2_search },
+  { 3, step_3_conflicts_blobs },
+  { 4, step_4_list_indexes },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PAMONG_STORE_SCHEMA_VERSION);

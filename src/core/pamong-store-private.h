@@ -14,6 +14,8 @@ typedef enum
 {
   PAMONG_QUERY_FILTER_STRING,
   PAMONG_QUERY_FILTER_INT,
+  PAMONG_QUERY_FILTER_RANGE,    /* string_value <= field <= max_value, either NULL: open */
+  PAMONG_QUERY_FILTER_STRINGS,  /* field IN values */
 } PamongQueryFilterKind;
 
 typedef struct
@@ -22,6 +24,8 @@ typedef struct
   PamongQueryFilterKind  kind;
   char                  *string_value;
   gint64                 int_value;
+  char                  *max_value;
+  char                 **values;
 } PamongQueryFilter;
 
 struct _PamongQuery

@@ -14,6 +14,7 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "pamong-codec.h"
 #include "pamong-collections.h"
 #include "pamong-error.h"
 #include "pamong-store-migrations.h"
@@ -93,7 +94,11 @@ struct _PamongStore
   GHashTable  *types;           /* GType -> TypeInfo */
   guint        transaction_depth;
   GPtrArray   *pending_changes; /* collection names to announce on commit */
+  GPtrArray   *id_lists;        /* IdList, kept orders and filter sets, most recently used first */
+  GHashTable  *live_indexes;    /* "table.column.nocase" -> whether a (deleted, column) index exists */
 };
+
+static void id_list_free (gpointer data);
 
 G_DEFINE_FINAL_TYPE (PamongStore, pamong_store, G_TYPE_OBJECT)
 
@@ -964,6 +969,8 @@ pamong_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->types, g_hash_table_unref);
   g_clear_pointer (&self->pending_changes, g_ptr_array_unref);
+  g_clear_pointer (&self->id_lists, g_ptr_array_unref);
+  g_clear_pointer (&self->live_indexes, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close (self->db);
   g_clear_pointer (&self->path, g_free);
@@ -1070,6 +1077,8 @@ pamong_store_init (PamongStore *self)
                                             statement_free);
   self->types = g_hash_table_new_full (NULL, NULL, NULL, type_info_free);
   self->pending_changes = g_ptr_array_new_with_free_func (g_free);
+  self->id_lists = g_ptr_array_new_with_free_func (id_list_free);
+  self->live_indexes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /* Public API -------------------------------------------------------------- */
@@ -2013,6 +2022,73 @@ filter_to_sql (TypeInfo                 *info,
   type = G_PARAM_SPEC_VALUE_TYPE (pspec);
   fundamental = G_TYPE_FUNDAMENTAL (type);
 
+  /* A range compares stored text: strings (dates among them) and
+   * timestamps. Enums are stored as nicks, whose order means nothing. */
+  if (filter->kind == PAMONG_QUERY_FILTER_RANGE)
+    {
+      if (fundamental != G_TYPE_STRING && type != G_TYPE_DATE_TIME)
+        {
+          g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
+                       _("The field “%s” of %s cannot be filtered by a range of text"),
+                       filter->field, info->table);
+          return FALSE;
+        }
+
+      /* Each clause starts ' AND "column"' (see the count in
+       * query_to_parts()). */
+      if (filter->string_value == NULL && filter->max_value == NULL)
+        g_string_append_printf (where, " AND \"%s\" IS NOT NULL", info->columns[field]);
+      if (filter->string_value != NULL)
+        {
+          g_string_append_printf (where, " AND \"%s\" >= ?", info->columns[field]);
+          bindings_add_text (bindings, g_strdup (filter->string_value));
+        }
+      if (filter->max_value != NULL)
+        {
+          g_string_append_printf (where, " AND \"%s\" <= ?", info->columns[field]);
+          bindings_add_text (bindings, g_strdup (filter->max_value));
+        }
+      return TRUE;
+    }
+
+  if (filter->kind == PAMONG_QUERY_FILTER_STRINGS)
+    {
+      if (fundamental != G_TYPE_STRING && fundamental != G_TYPE_ENUM &&
+          type != G_TYPE_DATE_TIME)
+        {
+          g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
+                       _("The field “%s” of %s cannot be matched against text"),
+                       filter->field, info->table);
+          return FALSE;
+        }
+
+      /* Nothing to keep: no row is selected (the clause keeps the form
+       * ' AND "column" …'). */
+      if (filter->values[0] == NULL)
+        {
+          g_string_append_printf (where, " AND \"%s\" IN ()", info->columns[field]);
+          return TRUE;
+        }
+
+      g_string_append_printf (where, " AND \"%s\" IN (", info->columns[field]);
+      for (guint i = 0; filter->values[i] != NULL; i++)
+        {
+          if (fundamental == G_TYPE_ENUM &&
+              g_enum_get_value_by_nick (G_PARAM_SPEC_ENUM (pspec)->enum_class,
+                                        filter->values[i]) == NULL)
+            {
+              g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
+                           _("“%s” is not a value of the field “%s” of %s"),
+                           filter->values[i], filter->field, info->table);
+              return FALSE;
+            }
+          g_string_append (where, i > 0 ? ", ?" : "?");
+          bindings_add_text (bindings, g_strdup (filter->values[i]));
+        }
+      g_string_append_c (where, ')');
+      return TRUE;
+    }
+
   if (filter->kind == PAMONG_QUERY_FILTER_STRING)
     {
       if (fundamental == G_TYPE_ENUM && filter->string_value != NULL &&
@@ -2075,68 +2151,6 @@ filter_to_sql (TypeInfo                 *info,
   return TRUE;
 }
 
-/* Builds "FROM t WHERE …" for @query and the values to bind to it. */
-static gboolean
-query_to_sql (PamongStore  *self,
-              PamongQuery  *query,
-              TypeInfo    **out_info,
-              GString      *from_where,
-              GArray       *bindings,
-              GError      **error)
-{
-  g_auto(GStrv) words = NULL;
-  TypeInfo *info;
-
-  info = store_get_type_info (self, query->record_type, error);
-  if (info == NULL)
-    return FALSE;
-
-  words = pamong_query_split_search (query->search);
-
-  g_string_append_printf (from_where, " FROM \"%s\" WHERE 1", info->table);
-
-  /* With a full-text search, the matches drive the plan (few rows to look
-   * up and sort); "+" keeps the planner off the (deleted, …) indexes, which
-   * would walk every live row in order to test each against the matches. */
-  if (!query->include_deleted)
-    g_string_append (from_where, (words[0] != NULL && info->fts_table != NULL)
-                                 ? " AND +deleted = 0" : " AND deleted = 0");
-
-  for (guint i = 0; i < query->filters->len; i++)
-    if (!filter_to_sql (info, &g_array_index (query->filters, PamongQueryFilter, i),
-                        from_where, bindings, error))
-      return FALSE;
-
-  if (words[0] != NULL)
-    {
-      if (info->fts_table != NULL)
-        {
-          g_string_append_printf (from_where,
-                                  " AND id IN (SELECT rowid FROM \"%s\" WHERE \"%s\" MATCH ?)",
-                                  info->fts_table, info->fts_table);
-          bindings_add_text (bindings, fts_match_expression (words));
-        }
-      else if (info->search_column != NULL)
-        {
-          for (guint i = 0; words[i] != NULL; i++)
-            {
-              g_string_append_printf (from_where, " AND \"%s\" LIKE ? ESCAPE '\\'",
-                                      info->search_column);
-              bindings_add_text (bindings, like_pattern (words[i]));
-            }
-        }
-      else
-        {
-          g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
-                       _("%s cannot be searched by text"), info->table);
-          return FALSE;
-        }
-    }
-
-  *out_info = info;
-  return TRUE;
-}
-
 static void
 bind_all (sqlite3_stmt *stmt,
           GArray       *bindings)
@@ -2152,66 +2166,107 @@ bind_all (sqlite3_stmt *stmt,
     }
 }
 
-/* Runs @query's id query: the rowids of the matching rows, in order. */
-GArray *
-pamong_store_query_ids (PamongStore  *self,
-                        PamongQuery  *query,
-                        GError      **error)
+/*
+ * How a list is made. A query has up to three parts:
+ *
+ *   the order: every live row (or every row, with tombstones) in the
+ *     list's order, "SELECT id FROM t WHERE deleted = 0 ORDER BY c, id",
+ *     read from an index that holds c and deleted (schema step 4);
+ *   the filters: "SELECT id FROM t WHERE f = ? AND …", read from the
+ *     filtered columns' indexes;
+ *   the search: the full-text index's matches, "SELECT rowid FROM t_fts
+ *     WHERE t_fts MATCH ?", or a LIKE on the name for the small
+ *     collections without one.
+ *
+ * The list is the rows of the order that are in the filters' and the
+ * search's sets, found in one pass with a bitmap of row ids. (When the
+ * filters leave few rows and the order is not at hand, one statement with
+ * all three parts sorts just those rows instead.) Orders and
+ * filter sets are kept (the few most recently used) until the database
+ * changes, so a keystroke of search-as-you-type costs the full-text lookup
+ * and a pass over the ids. Before, SQLite looked up every matching row to
+ * test it and sort it: over 100,000 requests a keystroke cost 45 ms
+ * (median typing "akta kelahiran anak", 7,905 matches) and a list opening
+ * 0.3–0.6 s; tests/store/bench-store-search.c prints the figures now.
+ *
+ * A kept list is valid while sqlite3_total_changes64() (this connection's
+ * writes) and PRAGMA data_version (other connections' commits) stay the
+ * same. Inside a transaction nothing is kept or reused: a rollback would
+ * take back rows that a kept list still had.
+ */
+
+#define ID_LISTS_MAX 8
+#define DIRECT_MAX_ROWS 2000
+
+typedef struct _IdList
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT id");
-  g_autoptr(GArray) bindings = g_array_new (FALSE, TRUE, sizeof (Binding));
-  g_autoptr(GArray) ids = NULL;
+  char   *key;            /* the SQL and its bound values */
+  gint64  total_changes;
+  gint64  data_version;
+  GArray *ids;            /* gint64, in the order the SQL returned them */
+  gint64  max_id;
+} IdList;
+
+static void
+id_list_free (gpointer data)
+{
+  IdList *list = data;
+
+  g_free (list->key);
+  g_array_unref (list->ids);
+  g_free (list);
+}
+
+static char *
+id_list_key (const char *sql,
+             GArray     *bindings)
+{
+  GString *key = g_string_new (sql);
+
+  /* Each text with its length: values that hold the separator cannot make
+   * two lists' keys the same. */
+  for (guint i = 0; bindings != NULL && i < bindings->len; i++)
+    {
+      const Binding *binding = &g_array_index (bindings, Binding, i);
+
+      if (binding->is_text)
+        g_string_append_printf (key, "\x1ft%" G_GSIZE_FORMAT ":%s",
+                                binding->text != NULL ? strlen (binding->text) : 0,
+                                binding->text != NULL ? binding->text : "");
+      else
+        g_string_append_printf (key, "\x1fi%" G_GINT64_FORMAT, binding->number);
+    }
+
+  return g_string_free (key, FALSE);
+}
+
+/* Runs @sql, whose first column is a row id; returns the ids in order. */
+static GArray *
+store_read_ids (PamongStore  *self,
+                const char   *sql,
+                GArray       *bindings,
+                gint64       *max_id,
+                GError      **error)
+{
   g_autoptr(StoreStmt) stmt = NULL;
-  const char *sort_column;
-  gboolean descending;
-  TypeInfo *info = NULL;
+  g_autoptr(GArray) ids = NULL;
+  gint64 max = 0;
   int rc;
 
-  g_array_set_clear_func (bindings, binding_clear);
-
-  if (!query_to_sql (self, query, &info, sql, bindings, error))
-    return NULL;
-
-  if (query->sort_field != NULL)
-    {
-      int field = type_info_find_field (info, query->sort_field);
-
-      if (field < 0)
-        {
-          g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
-                       _("%s has no field “%s” to sort by"), info->table, query->sort_field);
-          return NULL;
-        }
-      sort_column = info->columns[field];
-      descending = query->sort_descending;
-    }
-  else
-    {
-      sort_column = info->default_sort;
-      descending = info->default_descending;
-    }
-
-  {
-    int field = type_info_find_field (info, sort_column);
-    gboolean is_text = G_PARAM_SPEC_VALUE_TYPE (info->fields[field]) == G_TYPE_STRING;
-
-    g_string_append_printf (sql, " ORDER BY \"%s\"%s %s, id %s",
-                            sort_column, is_text ? " COLLATE NOCASE" : "",
-                            descending ? "DESC" : "ASC",
-                            descending ? "DESC" : "ASC");
-  }
-
-  stmt = store_prepare (self, sql->str, error);
+  stmt = store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
 
-  bind_all (stmt, bindings);
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (bindings != NULL)
+    bind_all (stmt, bindings);
+
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 256);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
+      max = MAX (max, id);
     }
 
   if (rc != SQLITE_DONE)
@@ -2220,6 +2275,530 @@ pamong_store_query_ids (PamongStore  *self,
       return NULL;
     }
 
+  if (max_id != NULL)
+    *max_id = max;
+  return g_steal_pointer (&ids);
+}
+
+static gboolean
+store_read_data_version (PamongStore  *self,
+                         gint64       *version,
+                         GError      **error)
+{
+  return pamong_store_query_int64 (self, "PRAGMA data_version", NULL, version, NULL,
+                                   _("Could not read the local database’s state"), error);
+}
+
+/* Like store_read_ids(), through the kept lists. Returns a reference; with
+ * @compute %FALSE, %NULL without an error when @sql's ids are not kept. */
+static GArray *
+store_read_ids_kept (PamongStore  *self,
+                     const char   *sql,
+                     GArray       *bindings,
+                     gboolean      compute,
+                     gint64       *max_id,
+                     GError      **error)
+{
+  g_autofree char *key = NULL;
+  gint64 total_changes = 0;
+  gint64 data_version = 0;
+  gboolean keep;
+  IdList *list;
+
+  /* Outside a transaction only (see above). */
+  keep = sqlite3_get_autocommit (self->db) != 0;
+  if (!keep)
+    return compute ? store_read_ids (self, sql, bindings, max_id, error) : NULL;
+
+  if (!store_read_data_version (self, &data_version, error))
+    return NULL;
+  total_changes = sqlite3_total_changes64 (self->db);
+  key = id_list_key (sql, bindings);
+
+  for (guint i = 0; i < self->id_lists->len; i++)
+    {
+      list = g_ptr_array_index (self->id_lists, i);
+      if (!g_str_equal (list->key, key))
+        continue;
+
+      if (list->total_changes == total_changes && list->data_version == data_version)
+        {
+          /* Most recently used first. */
+          if (i > 0)
+            {
+              g_ptr_array_steal_index (self->id_lists, i);
+              g_ptr_array_insert (self->id_lists, 0, list);
+            }
+          if (max_id != NULL)
+            *max_id = list->max_id;
+          return g_array_ref (list->ids);
+        }
+
+      g_ptr_array_remove_index (self->id_lists, i);
+      break;
+    }
+
+  if (!compute)
+    return NULL;
+
+  list = g_new0 (IdList, 1);
+  list->ids = store_read_ids (self, sql, bindings, &list->max_id, error);
+  if (list->ids == NULL)
+    {
+      g_free (list);
+      return NULL;
+    }
+  list->key = g_steal_pointer (&key);
+  list->total_changes = total_changes;
+  list->data_version = data_version;
+
+  g_ptr_array_insert (self->id_lists, 0, list);
+  if (self->id_lists->len > ID_LISTS_MAX)
+    g_ptr_array_remove_index (self->id_lists, self->id_lists->len - 1);
+
+  if (max_id != NULL)
+    *max_id = list->max_id;
+  return g_array_ref (list->ids);
+}
+
+/* A set of row ids no larger than a known maximum: a bitmap, or a sorted
+ * array when the ids are too sparse for one (they never are in practice:
+ * ids are rowids, given out in order). */
+typedef struct
+{
+  guint64 *bits;
+  gint64   max_id;
+  GArray  *sorted;
+} IdSet;
+
+static void
+id_set_init (IdSet  *set,
+             gint64  max_id,
+             guint   n_expected)
+{
+  set->max_id = max_id;
+  if (max_id < (gint64) MAX (1u << 22, 64 * (guint64) n_expected))
+    {
+      set->bits = g_new0 (guint64, (max_id >> 6) + 1);
+      set->sorted = NULL;
+    }
+  else
+    {
+      set->bits = NULL;
+      set->sorted = g_array_new (FALSE, FALSE, sizeof (gint64));
+    }
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+static gboolean
+id_set_contains (const IdSet *set,
+                 gint64       id)
+{
+  if (id < 0 || id > set->max_id)
+    return FALSE;
+
+  if (set->bits != NULL)
+    return (set->bits[id >> 6] >> (id & 63)) & 1;
+
+  return bsearch (&id, set->sorted->data, set->sorted->len, sizeof (gint64), compare_ids) != NULL;
+}
+
+/* Adds the ids of @ids that are also in @within (when not %NULL). */
+static void
+id_set_add_all (IdSet       *set,
+                GArray      *ids,
+                const IdSet *within)
+{
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+
+      if (id < 0 || id > set->max_id || (within != NULL && !id_set_contains (within, id)))
+        continue;
+
+      if (set->bits != NULL)
+        set->bits[id >> 6] |= G_GUINT64_CONSTANT (1) << (id & 63);
+      else
+        g_array_append_val (set->sorted, id);
+    }
+
+  if (set->sorted != NULL)
+    g_array_sort (set->sorted, compare_ids);
+}
+
+static void
+id_set_clear (IdSet *set)
+{
+  g_clear_pointer (&set->bits, g_free);
+  g_clear_pointer (&set->sorted, g_array_unref);
+}
+
+/* Whether @column of @info's table leads an index (deleted, column) in the
+ * collation the list sorts by: then the live rows come out of that index in
+ * order, and the order's SQL says "deleted = 0" so that SQLite uses it.
+ * Otherwise it says "+deleted = 0", so that SQLite does not walk the
+ * (deleted, updated_at) index to find live rows one by one and sort them,
+ * but reads an index that starts with the column (holding deleted too). */
+static gboolean
+store_has_live_index (PamongStore  *self,
+                      TypeInfo     *info,
+                      const char   *column,
+                      gboolean      nocase,
+                      gboolean     *has_index,
+                      GError      **error)
+{
+  g_autofree char *key = g_strdup_printf ("%s.%s.%d", info->table, column, nocase);
+  g_autoptr(StoreStmt) stmt = NULL;
+  gpointer known;
+
+  if (g_hash_table_lookup_extended (self->live_indexes, key, NULL, &known))
+    {
+      *has_index = GPOINTER_TO_INT (known);
+      return TRUE;
+    }
+
+  stmt = store_prepare (self,
+                        "SELECT 1 FROM pragma_index_list (?1) AS l WHERE l.partial = 0"
+                        " AND (SELECT name FROM pragma_index_xinfo (l.name) WHERE seqno = 0) = 'deleted'"
+                        " AND (SELECT name FROM pragma_index_xinfo (l.name) WHERE seqno = 1) = ?2"
+                        " AND (SELECT coll FROM pragma_index_xinfo (l.name) WHERE seqno = 1) = ?3 COLLATE NOCASE",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, info->table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, column, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, nocase ? "NOCASE" : "BINARY", -1, SQLITE_STATIC);
+  switch (sqlite3_step (stmt))
+    {
+    case SQLITE_ROW:
+      *has_index = TRUE;
+      break;
+    case SQLITE_DONE:
+      *has_index = FALSE;
+      break;
+    default:
+      store_set_error (self, error, _("Could not read the local database’s schema"));
+      return FALSE;
+    }
+
+  g_hash_table_insert (self->live_indexes, g_steal_pointer (&key), GINT_TO_POINTER (*has_index));
+  return TRUE;
+}
+
+/* The SQL of @query's parts (see above); %NULL for a part it lacks. */
+typedef struct
+{
+  TypeInfo *info;
+  char     *order_sql;
+  char     *filter_sql;
+  char     *filter_where;     /* filter_sql's clauses: ' AND "column" …' each */
+  GArray   *filter_bindings;
+  char     *search_sql;
+  GArray   *search_bindings;
+  char     *direct_sql;       /* the whole query in one, with filters only */
+  GArray   *direct_bindings;
+  char     *count_sql;        /* without a search: the count in one */
+  GArray   *count_bindings;
+} QueryParts;
+
+static void
+query_parts_clear (QueryParts *parts)
+{
+  g_clear_pointer (&parts->order_sql, g_free);
+  g_clear_pointer (&parts->filter_sql, g_free);
+  g_clear_pointer (&parts->filter_where, g_free);
+  g_clear_pointer (&parts->filter_bindings, g_array_unref);
+  g_clear_pointer (&parts->search_sql, g_free);
+  g_clear_pointer (&parts->search_bindings, g_array_unref);
+  g_clear_pointer (&parts->direct_sql, g_free);
+  g_clear_pointer (&parts->direct_bindings, g_array_unref);
+  g_clear_pointer (&parts->count_sql, g_free);
+  g_clear_pointer (&parts->count_bindings, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (QueryParts, query_parts_clear)
+
+static GArray *
+bindings_new (void)
+{
+  GArray *bindings = g_array_new (FALSE, TRUE, sizeof (Binding));
+
+  g_array_set_clear_func (bindings, binding_clear);
+  return bindings;
+}
+
+static void
+bindings_append_copy (GArray *bindings,
+                      GArray *from)
+{
+  for (guint i = 0; from != NULL && i < from->len; i++)
+    {
+      const Binding *binding = &g_array_index (from, Binding, i);
+
+      if (binding->is_text)
+        bindings_add_text (bindings, g_strdup (binding->text));
+      else
+        bindings_add_int (bindings, binding->number);
+    }
+}
+
+/* Free text sorts without regard to case; identifiers (uuids of other
+ * records) and dates sort as they are, which is the same order for them
+ * and lets SQLite read it from a plain index. */
+static gboolean
+field_sorts_nocase (GParamSpec *pspec)
+{
+  return G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_STRING &&
+         (pspec->flags & (PAMONG_PARAM_REF | PAMONG_PARAM_DATE)) == 0;
+}
+
+static gboolean
+query_to_parts (PamongStore  *self,
+                PamongQuery  *query,
+                QueryParts   *parts,
+                GError      **error)
+{
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GString) filters = NULL;
+  g_autofree char *order_by = NULL;
+  const char *sort_column;
+  gboolean descending;
+  gboolean nocase;
+  gboolean live_index = FALSE;
+  TypeInfo *info;
+  int field;
+
+  info = store_get_type_info (self, query->record_type, error);
+  if (info == NULL)
+    return FALSE;
+  parts->info = info;
+
+  /* The order */
+  if (query->sort_field != NULL)
+    {
+      field = type_info_find_field (info, query->sort_field);
+      if (field < 0)
+        {
+          g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
+                       _("%s has no field “%s” to sort by"), info->table, query->sort_field);
+          return FALSE;
+        }
+      descending = query->sort_descending;
+    }
+  else
+    {
+      field = type_info_find_field (info, info->default_sort);
+      descending = info->default_descending;
+    }
+  g_assert (field >= 0);
+  sort_column = info->columns[field];
+  nocase = field_sorts_nocase (info->fields[field]);
+
+  if (!query->include_deleted &&
+      !store_has_live_index (self, info, sort_column, nocase, &live_index, error))
+    return FALSE;
+
+  /* Without a (deleted, column) index, an index (column, deleted) gives the
+   * order: "deleted" in the ORDER BY, the same value in every live row,
+   * lets SQLite read it in that index's order instead of sorting again
+   * for the ties (20 ms instead of 90 ms for 100,000 requests). */
+  order_by = g_strdup_printf (" ORDER BY \"%s\"%s %s%s, id %s",
+                              sort_column, nocase ? " COLLATE NOCASE" : "",
+                              descending ? "DESC" : "ASC",
+                              query->include_deleted || live_index ? ""
+                              : descending ? ", deleted DESC" : ", deleted ASC",
+                              descending ? "DESC" : "ASC");
+  parts->order_sql = g_strdup_printf ("SELECT id FROM \"%s\"%s%s", info->table,
+                                      query->include_deleted ? ""
+                                      : live_index ? " WHERE deleted = 0" : " WHERE +deleted = 0",
+                                      order_by);
+
+  /* The filters: whether a row is live is the order's business. */
+  filters = g_string_new (NULL);
+  if (query->filters->len > 0)
+    {
+      parts->filter_bindings = bindings_new ();
+      for (guint i = 0; i < query->filters->len; i++)
+        if (!filter_to_sql (info, &g_array_index (query->filters, PamongQueryFilter, i),
+                            filters, parts->filter_bindings, error))
+          return FALSE;
+      parts->filter_sql = g_strdup_printf ("SELECT id FROM \"%s\" WHERE 1%s",
+                                           info->table, filters->str);
+      parts->filter_where = g_strdup (filters->str);
+    }
+
+  /* A count without a search is one statement that counts index entries
+   * and reads no row: the filtered rows (from a filtered column's index)
+   * less the filtered tombstones (few, from the (deleted, updated_at)
+   * index, the filters unindexed there by "+"). */
+  parts->count_bindings = bindings_new ();
+  if (query->filters->len == 0)
+    parts->count_sql = g_strdup_printf ("SELECT count(*) FROM \"%s\"%s", info->table,
+                                        query->include_deleted ? "" : " WHERE deleted = 0");
+  else if (query->include_deleted)
+    {
+      parts->count_sql = g_strdup_printf ("SELECT count(*) FROM \"%s\" WHERE 1%s",
+                                          info->table, filters->str);
+      bindings_append_copy (parts->count_bindings, parts->filter_bindings);
+    }
+  else
+    {
+      g_autoptr(GString) unindexed = g_string_new (filters->str);
+
+      /* Each clause is ' AND "column" …' (filter_to_sql()). */
+      g_string_replace (unindexed, " AND \"", " AND +\"", 0);
+      parts->count_sql = g_strdup_printf ("SELECT (SELECT count(*) FROM \"%s\" WHERE 1%s)"
+                                          " - (SELECT count(*) FROM \"%s\" WHERE deleted = 1%s)",
+                                          info->table, filters->str, info->table, unindexed->str);
+      bindings_append_copy (parts->count_bindings, parts->filter_bindings);
+      bindings_append_copy (parts->count_bindings, parts->filter_bindings);
+    }
+
+  /* The search */
+  words = pamong_query_split_search (query->search);
+  if (words[0] == NULL)
+    return TRUE;
+
+  g_clear_pointer (&parts->count_sql, g_free);
+  g_clear_pointer (&parts->count_bindings, g_array_unref);
+  parts->search_bindings = bindings_new ();
+  if (info->fts_table != NULL)
+    {
+      parts->search_sql = g_strdup_printf ("SELECT rowid FROM \"%s\" WHERE \"%s\" MATCH ?",
+                                           info->fts_table, info->fts_table);
+      bindings_add_text (parts->search_bindings, fts_match_expression (words));
+    }
+  else if (info->search_column != NULL)
+    {
+      g_autoptr(GString) sql = g_string_new (NULL);
+
+      g_string_append_printf (sql, "SELECT id FROM \"%s\" WHERE 1", info->table);
+      for (guint i = 0; words[i] != NULL; i++)
+        {
+          g_string_append_printf (sql, " AND \"%s\" LIKE ? ESCAPE '\\'", info->search_column);
+          bindings_add_text (parts->search_bindings, like_pattern (words[i]));
+        }
+      parts->search_sql = g_string_free (g_steal_pointer (&sql), FALSE);
+    }
+  else
+    {
+      g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
+                   _("%s cannot be searched by text"), info->table);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The whole of @parts in one statement, for few filtered rows: the
+ * filters' indexes find them, and sorting them is cheaper than reading the
+ * order of the whole collection (a request's 5 events among 400,000). */
+static void
+query_parts_make_direct (QueryParts  *parts,
+                         PamongQuery *query)
+{
+  g_autoptr(GString) sql = g_string_new (parts->filter_sql);
+  const char *order_by = strstr (parts->order_sql, " ORDER BY ");
+
+  g_assert (parts->filter_sql != NULL && order_by != NULL);
+
+  parts->direct_bindings = bindings_new ();
+  bindings_append_copy (parts->direct_bindings, parts->filter_bindings);
+  if (!query->include_deleted)
+    g_string_append (sql, " AND +deleted = 0");
+  if (parts->search_sql != NULL)
+    {
+      g_string_append_printf (sql, " AND id IN (%s)", parts->search_sql);
+      bindings_append_copy (parts->direct_bindings, parts->search_bindings);
+    }
+  g_string_append (sql, order_by);
+  parts->direct_sql = g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+/* Runs @query: the row ids of the records it selects, in its order. */
+GArray *
+pamong_store_query_ids (PamongStore  *self,
+                        PamongQuery  *query,
+                        GError      **error)
+{
+  g_auto(QueryParts) parts = { 0 };
+  g_autoptr(GArray) order = NULL;
+  g_autoptr(GArray) filtered = NULL;
+  g_autoptr(GArray) found = NULL;
+  g_autoptr(GArray) ids = NULL;
+  IdSet filter_set = { 0 };
+  IdSet search_set = { 0 };
+  const IdSet *set;
+  gint64 max_id = 0;
+
+  if (!query_to_parts (self, query, &parts, error))
+    return NULL;
+
+  order = store_read_ids_kept (self, parts.order_sql, NULL, FALSE, &max_id, NULL);
+
+  if (parts.filter_sql != NULL)
+    {
+      filtered = store_read_ids_kept (self, parts.filter_sql, parts.filter_bindings, TRUE, NULL, error);
+      if (filtered == NULL)
+        return NULL;
+
+      /* Few rows and no order at hand: one statement sorts them. */
+      if (order == NULL && filtered->len <= DIRECT_MAX_ROWS)
+        {
+          query_parts_make_direct (&parts, query);
+          return store_read_ids (self, parts.direct_sql, parts.direct_bindings, NULL, error);
+        }
+    }
+
+  if (order == NULL)
+    order = store_read_ids_kept (self, parts.order_sql, NULL, TRUE, &max_id, error);
+  if (order == NULL)
+    return NULL;
+
+  if (parts.filter_sql == NULL && parts.search_sql == NULL)
+    return g_array_copy (order);
+
+  if (parts.filter_sql != NULL)
+    {
+      id_set_init (&filter_set, max_id, order->len);
+      id_set_add_all (&filter_set, filtered, NULL);
+    }
+
+  if (parts.search_sql != NULL)
+    {
+      /* A new search at each keystroke: not kept. */
+      found = store_read_ids (self, parts.search_sql, parts.search_bindings, NULL, error);
+      if (found == NULL)
+        {
+          id_set_clear (&filter_set);
+          return NULL;
+        }
+      id_set_init (&search_set, max_id, order->len);
+      id_set_add_all (&search_set, found, parts.filter_sql != NULL ? &filter_set : NULL);
+    }
+
+  set = parts.search_sql != NULL ? &search_set : &filter_set;
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < order->len; i++)
+    {
+      gint64 id = g_array_index (order, gint64, i);
+
+      if (id_set_contains (set, id))
+        g_array_append_val (ids, id);
+    }
+
+  id_set_clear (&filter_set);
+  id_set_clear (&search_set);
   return g_steal_pointer (&ids);
 }
 
@@ -2256,6 +2835,9 @@ pamong_store_query (PamongStore  *self,
  * @query: what to count
  * @error: return location for a #GError
  *
+ * Counts what pamong_store_query() would list: without a search in one
+ * statement, with one through the lists the store keeps (see above).
+ *
  * Returns: the number of records @query selects; 0 with @error set on
  *   failure
  */
@@ -2264,25 +2846,27 @@ pamong_store_count (PamongStore  *self,
                     PamongQuery  *query,
                     GError      **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT count(*)");
-  g_autoptr(GArray) bindings = g_array_new (FALSE, TRUE, sizeof (Binding));
+  g_auto(QueryParts) parts = { 0 };
   g_autoptr(StoreStmt) stmt = NULL;
-  TypeInfo *info = NULL;
+  g_autoptr(GArray) ids = NULL;
 
   g_return_val_if_fail (PAMONG_IS_STORE (self), 0);
   g_return_val_if_fail (query != NULL, 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
-  g_array_set_clear_func (bindings, binding_clear);
-
-  if (!query_to_sql (self, query, &info, sql, bindings, error))
+  if (!query_to_parts (self, query, &parts, error))
     return 0;
 
-  stmt = store_prepare (self, sql->str, error);
+  if (parts.count_sql == NULL)
+    {
+      ids = pamong_store_query_ids (self, query, error);
+      return ids != NULL ? ids->len : 0;
+    }
+
+  stmt = store_prepare (self, parts.count_sql, error);
   if (stmt == NULL)
     return 0;
-
-  bind_all (stmt, bindings);
+  bind_all (stmt, parts.count_bindings);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       store_set_error (self, error, _("Could not count records in the local database"));
@@ -2290,6 +2874,112 @@ pamong_store_count (PamongStore  *self,
     }
 
   return (guint) sqlite3_column_int64 (stmt, 0);
+}
+
+static void
+store_group_clear (gpointer data)
+{
+  g_clear_pointer (&((PamongStoreGroup *) data)->value, g_free);
+}
+
+/**
+ * pamong_store_count_by:
+ * @self: a #PamongStore
+ * @query: what to count (its order does not matter)
+ * @field: the field (property) whose values group the records, e.g. "unit"
+ * @error: return location for a #GError
+ *
+ * Counts what pamong_store_query() would list, per value of @field, in one
+ * statement: "SELECT field, count(*) … GROUP BY field" with @query's
+ * filters and search. A dashboard's bars per unit or per status cost one
+ * pass over the rows the filters' indexes find, instead of a count per
+ * value (or, for a test no filter could express, reading every record).
+ * Values are as stored: text, an enum's nick, a number in decimal; records
+ * whose @field is unset make one group whose value is %NULL. Values no
+ * record has are not listed. Without filters, a pamong_store_count() for
+ * each of a few known values can be cheaper: each counts index entries
+ * alone (16 kecamatan of 100,000 requests: 4 ms against 160 ms grouped);
+ * with filters that leave a fraction of the rows this is the cheaper one
+ * (overdue requests per unit: one statement reading the 7,500 open rows).
+ *
+ * Returns: (transfer full) (element-type PamongStoreGroup): the groups,
+ *   the largest first (equal counts by value), or %NULL with @error set
+ */
+GArray *
+pamong_store_count_by (PamongStore  *self,
+                       PamongQuery  *query,
+                       const char   *field,
+                       GError      **error)
+{
+  g_auto(QueryParts) parts = { 0 };
+  g_autoptr(StoreStmt) stmt = NULL;
+  g_autoptr(GString) sql = NULL;
+  g_autoptr(GArray) bindings = NULL;
+  g_autoptr(GArray) groups = NULL;
+  const char *column;
+  int field_index;
+  int rc;
+
+  g_return_val_if_fail (PAMONG_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!query_to_parts (self, query, &parts, error))
+    return NULL;
+
+  field_index = type_info_find_field (parts.info, field);
+  if (field_index < 0)
+    {
+      g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
+                   _("%s has no field “%s” to count by"), parts.info->table, field);
+      return NULL;
+    }
+  column = parts.info->columns[field_index];
+
+  /* "+deleted": the filters' indexes find the rows, not the (deleted,
+   * updated_at) one. */
+  sql = g_string_new (NULL);
+  bindings = bindings_new ();
+  g_string_append_printf (sql, "SELECT \"%s\", count(*) FROM \"%s\" WHERE 1",
+                          column, parts.info->table);
+  if (parts.filter_where != NULL)
+    {
+      g_string_append (sql, parts.filter_where);
+      bindings_append_copy (bindings, parts.filter_bindings);
+    }
+  if (!query->include_deleted)
+    g_string_append (sql, " AND +deleted = 0");
+  if (parts.search_sql != NULL)
+    {
+      g_string_append_printf (sql, " AND id IN (%s)", parts.search_sql);
+      bindings_append_copy (bindings, parts.search_bindings);
+    }
+  g_string_append_printf (sql, " GROUP BY \"%s\" ORDER BY 2 DESC, 1", column);
+
+  stmt = store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_all (stmt, bindings);
+
+  groups = g_array_new (FALSE, TRUE, sizeof (PamongStoreGroup));
+  g_array_set_clear_func (groups, store_group_clear);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PamongStoreGroup group = {
+        g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+        (guint) sqlite3_column_int64 (stmt, 1),
+      };
+
+      g_array_append_val (groups, group);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (self, error, _("Could not count records in the local database"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&groups);
 }
 
 /* Transactions and meta ------------------------------------------------------ */
@@ -2482,9 +3172,12 @@ pamong_store_list_pending (PamongStore  *self,
   /* select_by_id_sql is "SELECT <columns> FROM "<table>" WHERE id = ?1";
    * the same columns, in the same order, are what row_to_record() reads. */
   select_sql = info->select_by_id_sql;
-  sql = g_strdup_printf ("%.*s WHERE local_state <> 'synced' ORDER BY id",
+  /* The partial index holds only the pending rows: without INDEXED BY
+   * SQLite prefers walking the whole table in id order (no sort), which
+   * made every page of a first sync scan every table. */
+  sql = g_strdup_printf ("%.*s INDEXED BY \"%s_pending\" WHERE local_state <> 'synced' ORDER BY id",
                          (int) (strstr (select_sql, " WHERE id = ?1") - select_sql),
-                         select_sql);
+                         select_sql, info->table);
   stmt = store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
@@ -2566,6 +3259,13 @@ pamong_store_mark_synced (PamongStore   *self,
   if (synced != NULL)
     *synced = is_synced;
 
+  /* Confirmed and not moved since: what was sent is of no more use. */
+  if (is_synced &&
+      !pamong_store_exec_param (self, "DELETE FROM sync_sent WHERE uuid = ?1",
+                                pamong_record_get_uuid (record),
+                                _("Could not record a sent change in the local database"), error))
+    return FALSE;
+
   if (self->transaction_depth == 0)
     {
       g_autoptr(GObject) guard = g_object_ref (G_OBJECT (self));
@@ -2580,10 +3280,44 @@ pamong_store_mark_synced (PamongStore   *self,
   return TRUE;
 }
 
-static char *
-conflict_key (const char *uuid)
+/* Runs a select of @info's columns with @where appended (one optional text
+ * parameter ?1) and returns the rows as records. */
+static GPtrArray *
+store_select_records (PamongStore  *self,
+                      TypeInfo     *info,
+                      const char   *where,
+                      const char   *param,
+                      GError      **error)
 {
-  return g_strconcat ("sync-conflict:", uuid, NULL);
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(StoreStmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  const char *select_sql = info->select_by_id_sql;
+  int rc;
+
+  /* select_by_id_sql is "SELECT <columns> FROM "<table>" WHERE id = ?1";
+   * the same columns, in the same order, are what row_to_record() reads. */
+  sql = g_strdup_printf ("%.*s %s",
+                         (int) (strstr (select_sql, " WHERE id = ?1") - select_sql),
+                         select_sql, where);
+  stmt = store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  if (param != NULL)
+    sqlite3_bind_text (stmt, 1, param, -1, SQLITE_TRANSIENT);
+
+  records = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (records, row_to_record (info, stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (self, error, _("Could not read records from the local database"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&records);
 }
 
 /**
@@ -2595,8 +3329,8 @@ conflict_key (const char *uuid)
  * @error: return location for a #GError
  *
  * Puts the row in local-state conflict and keeps the server's version next
- * to it (see pamong_store_get_conflict()), in one transaction. The local
- * row's fields are not touched: nothing the user wrote is lost.
+ * to it (see pamong_store_get_conflict_record()), in one transaction. The
+ * local row's fields are not touched: nothing the user wrote is lost.
  *
  * Returns: %TRUE on success
  */
@@ -2607,7 +3341,8 @@ pamong_store_mark_conflict (PamongStore   *self,
                             GError       **error)
 {
   g_autofree char *sql = NULL;
-  g_autofree char *key = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *now_text = NULL;
   TypeInfo *info;
 
   g_return_val_if_fail (PAMONG_IS_STORE (self), FALSE);
@@ -2630,12 +3365,35 @@ pamong_store_mark_conflict (PamongStore   *self,
       return FALSE;
     }
 
-  key = conflict_key (pamong_record_get_uuid (record));
-  if (server_json != NULL && !pamong_store_set_meta (self, key, server_json, error))
-    {
-      transaction_rollback (self);
-      return FALSE;
-    }
+  now = pamong_timestamp_now ();
+  now_text = pamong_timestamp_format (now);
+  {
+    g_autoptr(StoreStmt) stmt = NULL;
+
+    stmt = store_prepare (self,
+                          "INSERT INTO conflicts (uuid, collection, server_json, created_at) "
+                          "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (uuid) DO UPDATE SET "
+                          "collection = excluded.collection, "
+                          "server_json = coalesce (excluded.server_json, conflicts.server_json)",
+                          error);
+    if (stmt == NULL)
+      {
+        transaction_rollback (self);
+        return FALSE;
+      }
+    sqlite3_bind_text (stmt, 1, pamong_record_get_uuid (record), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 2, info->table, -1, SQLITE_STATIC);
+    if (server_json != NULL)
+      sqlite3_bind_text (stmt, 3, server_json, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 4, now_text, -1, SQLITE_STATIC);
+    if (sqlite3_step (stmt) != SQLITE_DONE)
+      {
+        store_set_error (self, error, _("Could not keep the server’s version of a record in conflict"));
+        g_clear_pointer (&stmt, store_stmt_release);
+        transaction_rollback (self);
+        return FALSE;
+      }
+  }
 
   store_mark_changed (self, info->table);
   return transaction_commit (self, error);
@@ -2655,11 +3413,803 @@ pamong_store_get_conflict (PamongStore  *self,
                            const char   *uuid,
                            GError      **error)
 {
-  g_autofree char *key = NULL;
+  g_autoptr(StoreStmt) stmt = NULL;
 
   g_return_val_if_fail (PAMONG_IS_STORE (self), NULL);
   g_return_val_if_fail (uuid != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  key = conflict_key (uuid);
-  return pamong_store_get_meta (self, key, error);
+  stmt = store_prepare (self, "SELECT server_json FROM conflicts WHERE uuid = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  switch (sqlite3_step (stmt))
+    {
+    case SQLITE_ROW:
+      return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    case SQLITE_DONE:
+      return NULL;
+    default:
+      store_set_error (self, error, _("Could not read a record in conflict from the local database"));
+      return NULL;
+    }
+}
+
+/* Sums "SELECT count(*) FROM <table> WHERE <where>" over every collection. */
+static gboolean
+store_count_rows (PamongStore  *self,
+                  const char   *where,
+                  guint        *count,
+                  GError      **error)
+{
+  const GType *types;
+  guint n_types;
+
+  *count = 0;
+  types = pamong_collections_get_types (&n_types);
+  for (guint i = 0; i < n_types; i++)
+    {
+      TypeInfo *info = store_get_type_info (self, types[i], error);
+      g_autofree char *sql = NULL;
+      g_autoptr(StoreStmt) stmt = NULL;
+
+      if (info == NULL)
+        return FALSE;
+
+      sql = g_strdup_printf ("SELECT count(*) FROM \"%s\" WHERE %s", info->table, where);
+      stmt = store_prepare (self, sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          store_set_error (self, error, _("Could not count records in the local database"));
+          return FALSE;
+        }
+      *count += (guint) sqlite3_column_int64 (stmt, 0);
+    }
+
+  return TRUE;
+}
+
+/**
+ * pamong_store_count_pending:
+ * @self: a #PamongStore
+ * @error: return location for a #GError
+ *
+ * Returns: the number of rows, of every collection, with an edit the
+ *   server has not accepted yet (created, modified or deleted); rows in
+ *   conflict are not counted (see pamong_store_count_conflicts())
+ */
+guint
+pamong_store_count_pending (PamongStore  *self,
+                            GError      **error)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (PAMONG_IS_STORE (self), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  if (!store_count_rows (self, "local_state <> 'synced' AND local_state IN ('created', 'modified', 'deleted')", &count, error))
+    return 0;
+  return count;
+}
+
+/**
+ * pamong_store_count_conflicts:
+ * @self: a #PamongStore
+ * @error: return location for a #GError
+ *
+ * Returns: the number of rows, of every collection, in conflict
+ */
+guint
+pamong_store_count_conflicts (PamongStore  *self,
+                              GError      **error)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (PAMONG_IS_STORE (self), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  if (!store_count_rows (self, "local_state <> 'synced' AND local_state = 'conflict'", &count, error))
+    return 0;
+  return count;
+}
+
+/**
+ * pamong_store_list_conflicts:
+ * @self: a #PamongStore
+ * @error: return location for a #GError
+ *
+ * The rows in conflict, the local versions, of every collection in sync
+ * order; the server's version of each is pamong_store_get_conflict_record().
+ *
+ * Returns: (transfer full) (element-type PamongRecord): the rows, or %NULL
+ *   on error
+ */
+GPtrArray *
+pamong_store_list_conflicts (PamongStore  *self,
+                             GError      **error)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  const GType *types;
+  guint n_types;
+
+  g_return_val_if_fail (PAMONG_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  all = g_ptr_array_new_with_free_func (g_object_unref);
+  types = pamong_collections_get_types (&n_types);
+  for (guint i = 0; i < n_types; i++)
+    {
+      TypeInfo *info = store_get_type_info (self, types[i], error);
+      g_autoptr(GPtrArray) rows = NULL;
+
+      if (info == NULL)
+        return NULL;
+      rows = store_select_records (self, info, "WHERE local_state <> 'synced' AND local_state = 'conflict' ORDER BY id", NULL, error);
+      if (rows == NULL)
+        return NULL;
+      for (guint j = 0; j < rows->len; j++)
+        g_ptr_array_add (all, g_object_ref (g_ptr_array_index (rows, j)));
+    }
+
+  return g_steal_pointer (&all);
+}
+
+/**
+ * pamong_store_get_conflict_record:
+ * @self: a #PamongStore
+ * @local: the local version of a row in conflict (its type and uuid matter)
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the server's version kept beside @local,
+ *   decoded; %NULL with %PAMONG_ERROR_NOT_FOUND if the row is not in
+ *   conflict (or no server version was kept)
+ */
+PamongRecord *
+pamong_store_get_conflict_record (PamongStore   *self,
+                                  PamongRecord  *local,
+                                  GError       **error)
+{
+  g_autofree char *json = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (PAMONG_IS_STORE (self), NULL);
+  g_return_val_if_fail (PAMONG_IS_RECORD (local), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  json = pamong_store_get_conflict (self, pamong_record_get_uuid (local), &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  if (json == NULL)
+    {
+      g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_NOT_FOUND,
+                   _("%s: the record %s is not in conflict with the server"),
+                   pamong_record_get_collection (local), pamong_record_get_uuid (local));
+      return NULL;
+    }
+
+  return pamong_codec_decode_string (G_OBJECT_TYPE (local), json, -1, error);
+}
+
+/**
+ * pamong_store_resolve_conflict:
+ * @self: a #PamongStore
+ * @resolution: the record as the user decided: the local version ("keep
+ *   mine"), the server's ("take theirs"), or fields of both; same uuid
+ * @error: return location for a #GError
+ *
+ * Ends a conflict. If @resolution has the server's content (apart from rev
+ * and timestamps) it is stored as the server's version, synced. Otherwise
+ * it becomes a pending edit (modified, or deleted if @resolution is a
+ * tombstone) made against the server's rev, so the next sync pushes it as
+ * an update of the version the user saw. The kept server version is
+ * dropped. A row not in conflict fails with %PAMONG_ERROR_NOT_FOUND.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pamong_store_resolve_conflict (PamongStore   *self,
+                               PamongRecord  *resolution,
+                               GError       **error)
+{
+  g_autoptr(GArray) changes = search_index_changes_new ();
+  g_autoptr(PamongRecord) theirs = NULL;
+  g_autoptr(PamongRecord) row = NULL;
+  LocalFields stored = { 0 };
+  TypeInfo *info;
+  gboolean found = FALSE;
+  const char *uuid;
+
+  g_return_val_if_fail (PAMONG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PAMONG_IS_RECORD (resolution), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  info = store_get_type_info (self, G_OBJECT_TYPE (resolution), error);
+  if (info == NULL)
+    return FALSE;
+  uuid = pamong_record_get_uuid (resolution);
+  if (uuid == NULL)
+    {
+      g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_MISSING_FIELD,
+                   _("%s: a record without a uuid cannot be saved"), info->table);
+      return FALSE;
+    }
+
+  if (!transaction_begin (self, error))
+    return FALSE;
+
+  if (!store_read_local_fields (self, info, uuid, &found, &stored, error))
+    goto fail;
+
+  if (!found || stored.local_state != PAMONG_LOCAL_STATE_CONFLICT)
+    {
+      g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_NOT_FOUND,
+                   _("%s: the record %s is not in conflict with the server"), info->table, uuid);
+      goto fail;
+    }
+
+  theirs = pamong_store_get_conflict_record (self, resolution, error);
+  if (theirs == NULL)
+    goto fail;
+
+  if (pamong_record_same_content (theirs, resolution))
+    {
+      row = pamong_record_copy (theirs);
+      pamong_record_set_local_state (row, PAMONG_LOCAL_STATE_SYNCED);
+    }
+  else
+    {
+      row = pamong_record_copy (resolution);
+      pamong_record_set_rev (row, pamong_record_get_rev (theirs));
+      pamong_record_set_created_at (row, pamong_record_get_created_at (theirs));
+      pamong_record_set_local_state (row, pamong_record_get_deleted (row)
+                                     ? PAMONG_LOCAL_STATE_DELETED
+                                     : PAMONG_LOCAL_STATE_MODIFIED);
+      pamong_record_touch (row);
+    }
+  pamong_record_set_base_rev (row, pamong_record_get_rev (theirs));
+  /* A push of the old version that is still in flight must not mark this one synced. */
+  pamong_record_set_change_count (row, stored.change_count + 1);
+
+  if (!store_put_record (self, info, row, changes, error) ||
+      !store_apply_index_changes (self, changes, error) ||
+      !pamong_store_exec_param (self, "DELETE FROM conflicts WHERE uuid = ?1", uuid,
+                                _("Could not drop the server’s version of a resolved conflict"),
+                                error))
+    goto fail;
+
+  store_mark_changed (self, info->table);
+  local_fields_clear (&stored);
+  if (!transaction_commit (self, error))
+    return FALSE;
+
+  /* The caller's object now matches the stored row. */
+  g_object_freeze_notify (G_OBJECT (resolution));
+  pamong_record_set_rev (resolution, pamong_record_get_rev (row));
+  pamong_record_set_base_rev (resolution, pamong_record_get_base_rev (row));
+  pamong_record_set_local_state (resolution, pamong_record_get_local_state (row));
+  pamong_record_set_change_count (resolution, pamong_record_get_change_count (row));
+  pamong_record_set_updated_at (resolution, pamong_record_get_updated_at (row));
+  g_object_thaw_notify (G_OBJECT (resolution));
+  return TRUE;
+
+fail:
+  local_fields_clear (&stored);
+  transaction_rollback (self);
+  return FALSE;
+}
+
+/* Attachments and blobs ---------------------------------------------------- */
+
+static const char * const blob_state_names[] = { "upload", "synced", "download" };
+
+/**
+ * pamong_store_compute_sha256:
+ * @data: bytes
+ *
+ * Returns: (transfer full): the SHA-256 of @data as 64 lowercase hex digits
+ */
+char *
+pamong_store_compute_sha256 (GBytes *data)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+
+  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
+}
+
+static gboolean
+is_sha256_name (const char *sha256)
+{
+  if (sha256 == NULL || strlen (sha256) != 64)
+    return FALSE;
+  for (const char *p = sha256; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p) && !(*p >= 'a' && *p <= 'f'))
+      return FALSE;
+  return TRUE;
+}
+
+/* Stores @data under @sha256 (its hash); a blob only wanted becomes synced
+ * (the server has it: someone's attachment referred to it). */
+static gboolean
+store_keep_blob (PamongStore  *self,
+                 const char   *sha256,
+                 GBytes       *data,
+                 const char   *new_state,
+                 GError      **error)
+{
+  g_autoptr(StoreStmt) stmt = NULL;
+  gsize size = 0;
+  gconstpointer bytes = g_bytes_get_data (data, &size);
+
+  stmt = store_prepare (self,
+                        "INSERT INTO blobs (sha256, data, size, state) VALUES (?1, ?2, ?3, ?4) "
+                        "ON CONFLICT (sha256) DO UPDATE SET data = excluded.data, size = excluded.size, "
+                        "state = CASE WHEN blobs.state = 'download' THEN 'synced' ELSE blobs.state END",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_blob64 (stmt, 2, size > 0 ? bytes : "", size, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, (sqlite3_int64) size);
+  sqlite3_bind_text (stmt, 4, new_state, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      store_set_error (self, error, _("Could not store a file’s content in the local database"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * pamong_store_attach:
+ * @self: a #PamongStore
+ * @owner: the stored record the file belongs to
+ * @filename: the file's name as the user knows it
+ * @content_type: (nullable): its MIME type
+ * @data: the content
+ * @error: return location for a #GError
+ *
+ * Keeps @data locally, addressed by its SHA-256, and saves a new
+ * attachment record owned by @owner (pending, like any user's edit), in
+ * one transaction. The next sync uploads the content before the record.
+ *
+ * Returns: (transfer full): the new attachment, or %NULL on error
+ */
+PamongAttachment *
+pamong_store_attach (PamongStore   *self,
+                     PamongRecord  *owner,
+                     const char    *filename,
+                     const char    *content_type,
+                     GBytes        *data,
+                     GError       **error)
+{
+  g_autoptr(PamongAttachment) attachment = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *uuid = NULL;
+
+  g_return_val_if_fail (PAMONG_IS_STORE (self), NULL);
+  g_return_val_if_fail (PAMONG_IS_RECORD (owner), NULL);
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (pamong_record_get_uuid (owner) == NULL)
+    {
+      g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_MISSING_FIELD,
+                   _("A file can only be attached to a saved record."));
+      return NULL;
+    }
+  if (filename == NULL || *filename == '\0')
+    {
+      g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_MISSING_FIELD,
+                   _("attachments: field “filename” is required"));
+      return NULL;
+    }
+
+  sha256 = pamong_store_compute_sha256 (data);
+  uuid = g_uuid_string_random ();
+  attachment = pamong_attachment_new ();
+  pamong_record_set_uuid (PAMONG_RECORD (attachment), uuid);
+  pamong_attachment_set_owner (attachment, pamong_record_get_uuid (owner));
+  pamong_attachment_set_owner_collection (attachment, pamong_record_get_collection (owner));
+  pamong_attachment_set_filename (attachment, filename);
+  pamong_attachment_set_content_type (attachment, content_type);
+  pamong_attachment_set_size (attachment, (gint64) g_bytes_get_size (data));
+  pamong_attachment_set_sha256 (attachment, sha256);
+
+  if (!transaction_begin (self, error))
+    return NULL;
+
+  if (!store_keep_blob (self, sha256, data, blob_state_names[PAMONG_BLOB_STATE_UPLOAD], error) ||
+      !pamong_store_save (self, PAMONG_RECORD (attachment), error))
+    {
+      transaction_rollback (self);
+      return NULL;
+    }
+
+  if (!transaction_commit (self, error))
+    return NULL;
+
+  return g_steal_pointer (&attachment);
+}
+
+/**
+ * pamong_store_load_blob:
+ * @self: a #PamongStore
+ * @sha256: the content's SHA-256 (an attachment's sha256 field)
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the content, or %NULL with
+ *   %PAMONG_ERROR_NOT_FOUND while it is not here (a pulled attachment whose
+ *   content has not been downloaded yet)
+ */
+GBytes *
+pamong_store_load_blob (PamongStore  *self,
+                        const char   *sha256,
+                        GError      **error)
+{
+  g_autoptr(StoreStmt) stmt = NULL;
+
+  g_return_val_if_fail (PAMONG_IS_STORE (self), NULL);
+  g_return_val_if_fail (sha256 != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = store_prepare (self, "SELECT data FROM blobs WHERE sha256 = ?1 AND data IS NOT NULL", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+  switch (sqlite3_step (stmt))
+    {
+    case SQLITE_ROW:
+      return g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0));
+    case SQLITE_DONE:
+      g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_NOT_FOUND,
+                   _("The file’s content is not on this computer yet; it is downloaded at the next sync."));
+      return NULL;
+    default:
+      store_set_error (self, error, _("Could not read a file’s content from the local database"));
+      return NULL;
+    }
+}
+
+/**
+ * pamong_store_list_attachments:
+ * @self: a #PamongStore
+ * @owner_uuid: the uuid of the record the files belong to
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type PamongAttachment): the live
+ *   attachments of @owner_uuid, oldest first, or %NULL on error
+ */
+GPtrArray *
+pamong_store_list_attachments (PamongStore  *self,
+                               const char   *owner_uuid,
+                               GError      **error)
+{
+  TypeInfo *info;
+
+  g_return_val_if_fail (PAMONG_IS_STORE (self), NULL);
+  g_return_val_if_fail (owner_uuid != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  info = store_get_type_info (self, PAMONG_TYPE_ATTACHMENT, error);
+  if (info == NULL)
+    return NULL;
+
+  return store_select_records (self, info, "WHERE owner = ?1 AND deleted = 0 ORDER BY created_at, id",
+                               owner_uuid, error);
+}
+
+/**
+ * pamong_store_list_blobs:
+ * @self: a #PamongStore
+ * @state: which blobs
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type utf8): the SHA-256 names of the
+ *   blobs in @state, or %NULL on error
+ */
+GPtrArray *
+pamong_store_list_blobs (PamongStore      *self,
+                         PamongBlobState   state,
+                         GError          **error)
+{
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(StoreStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PAMONG_IS_STORE (self), NULL);
+  g_return_val_if_fail (state <= PAMONG_BLOB_STATE_DOWNLOAD, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = store_prepare (self, "SELECT sha256 FROM blobs WHERE state = ?1 ORDER BY rowid", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, blob_state_names[state], -1, SQLITE_STATIC);
+  names = g_ptr_array_new_with_free_func (g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (self, error, _("Could not read the files waiting to be transferred"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&names);
+}
+
+/**
+ * pamong_store_get_blob_state:
+ * @self: a #PamongStore
+ * @sha256: a blob's name
+ * @state: (out): where the blob is
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE if the store knows the blob; %FALSE with
+ *   %PAMONG_ERROR_NOT_FOUND if not, or another error
+ */
+gboolean
+pamong_store_get_blob_state (PamongStore      *self,
+                             const char       *sha256,
+                             PamongBlobState  *state,
+                             GError          **error)
+{
+  g_autoptr(StoreStmt) stmt = NULL;
+  const char *name;
+
+  g_return_val_if_fail (PAMONG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (sha256 != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  stmt = store_prepare (self, "SELECT state FROM blobs WHERE sha256 = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+  switch (sqlite3_step (stmt))
+    {
+    case SQLITE_ROW:
+      name = (const char *) sqlite3_column_text (stmt, 0);
+      for (guint i = 0; i < G_N_ELEMENTS (blob_state_names); i++)
+        if (g_strcmp0 (name, blob_state_names[i]) == 0)
+          {
+            if (state != NULL)
+              *state = (PamongBlobState) i;
+            return TRUE;
+          }
+      g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_STORE,
+                   _("The local database has a file in the unknown state “%s”."), name);
+      return FALSE;
+    case SQLITE_DONE:
+      g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_NOT_FOUND,
+                   _("There is no file %s in the local database."), sha256);
+      return FALSE;
+    default:
+      store_set_error (self, error, _("Could not read a file’s state from the local database"));
+      return FALSE;
+    }
+}
+
+/**
+ * pamong_store_set_blob_uploaded:
+ * @self: a #PamongStore
+ * @sha256: a blob's name
+ * @error: return location for a #GError
+ *
+ * Records that the server has the blob now.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pamong_store_set_blob_uploaded (PamongStore  *self,
+                                const char   *sha256,
+                                GError      **error)
+{
+  g_return_val_if_fail (PAMONG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (sha256 != NULL, FALSE);
+
+  return pamong_store_exec_param (self,
+                                  "UPDATE blobs SET state = 'synced' "
+                                  "WHERE sha256 = ?1 AND state = 'upload'",
+                                  sha256, _("Could not record an uploaded file"), error);
+}
+
+/**
+ * pamong_store_want_blob:
+ * @self: a #PamongStore
+ * @sha256: the sha256 of a pulled attachment
+ * @size: its size, as the attachment says
+ * @error: return location for a #GError
+ *
+ * Notes that a blob must be downloaded, unless the store has it already.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pamong_store_want_blob (PamongStore  *self,
+                        const char   *sha256,
+                        gint64        size,
+                        GError      **error)
+{
+  g_autoptr(StoreStmt) stmt = NULL;
+
+  g_return_val_if_fail (PAMONG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (sha256 != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!is_sha256_name (sha256))
+    return TRUE;   /* nothing a server could serve */
+
+  stmt = store_prepare (self,
+                        "INSERT INTO blobs (sha256, data, size, state) VALUES (?1, NULL, ?2, 'download') "
+                        "ON CONFLICT (sha256) DO NOTHING", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, MAX (size, 0));
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      store_set_error (self, error, _("Could not note a file to download in the local database"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * pamong_store_put_blob:
+ * @self: a #PamongStore
+ * @sha256: the blob's name
+ * @data: the content downloaded from the server
+ * @error: return location for a #GError
+ *
+ * Stores a downloaded blob after checking that @data's SHA-256 is @sha256
+ * (%PAMONG_ERROR_INVALID_DATA otherwise: nothing is stored).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pamong_store_put_blob (PamongStore  *self,
+                       const char   *sha256,
+                       GBytes       *data,
+                       GError      **error)
+{
+  g_autofree char *actual = NULL;
+
+  g_return_val_if_fail (PAMONG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (sha256 != NULL, FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  actual = pamong_store_compute_sha256 (data);
+  if (g_strcmp0 (actual, sha256) != 0)
+    {
+      g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
+                   _("The file downloaded as %s has the SHA-256 %s: it was damaged on the way."),
+                   sha256, actual);
+      return FALSE;
+    }
+
+  return store_keep_blob (self, sha256, data, blob_state_names[PAMONG_BLOB_STATE_SYNCED], error);
+}
+
+/**
+ * pamong_store_note_blob_failure:
+ * @self: a #PamongStore
+ * @sha256: a blob's name
+ * @error: return location for a #GError
+ *
+ * Counts a failed download of the blob (it stays to download).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pamong_store_note_blob_failure (PamongStore  *self,
+                                const char   *sha256,
+                                GError      **error)
+{
+  g_return_val_if_fail (PAMONG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (sha256 != NULL, FALSE);
+
+  return pamong_store_exec_param (self, "UPDATE blobs SET failures = failures + 1 WHERE sha256 = ?1",
+                                  sha256, _("Could not record a failed download"), error);
+}
+
+/**
+ * pamong_store_note_sent:
+ * @self: a #PamongStore
+ * @records: (element-type PamongRecord): the rows about to be sent
+ * @error: return location for a #GError
+ *
+ * Remembers, durably and in one transaction, the content of @records as
+ * they are sent (see pamong_store_list_sent()); every version sent until
+ * the row is confirmed synced.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pamong_store_note_sent (PamongStore  *self,
+                        GPtrArray    *records,
+                        GError      **error)
+{
+  g_return_val_if_fail (PAMONG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (records != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!transaction_begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      PamongRecord *record = g_ptr_array_index (records, i);
+      g_autofree char *json = pamong_codec_encode_string (record);
+      g_autoptr(StoreStmt) stmt = store_prepare (self,
+                                                 "INSERT OR IGNORE INTO sync_sent (uuid, content) VALUES (?1, ?2)",
+                                                 error);
+
+      if (stmt == NULL)
+        {
+          transaction_rollback (self);
+          return FALSE;
+        }
+      sqlite3_bind_text (stmt, 1, pamong_record_get_uuid (record), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, json, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          store_set_error (self, error, _("Could not record a sent change in the local database"));
+          g_clear_pointer (&stmt, store_stmt_release);
+          transaction_rollback (self);
+          return FALSE;
+        }
+    }
+
+  return transaction_commit (self, error);
+}
+
+/**
+ * pamong_store_list_sent:
+ * @self: a #PamongStore
+ * @uuid: a row's uuid
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type utf8): the JSON of every version
+ *   of the row sent and not yet confirmed (empty if none), or %NULL on error
+ */
+GPtrArray *
+pamong_store_list_sent (PamongStore  *self,
+                        const char   *uuid,
+                        GError      **error)
+{
+  g_autoptr(StoreStmt) stmt = NULL;
+  g_autoptr(GPtrArray) sent = NULL;
+  int rc;
+
+  g_return_val_if_fail (PAMONG_IS_STORE (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = store_prepare (self, "SELECT content FROM sync_sent WHERE uuid = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sent = g_ptr_array_new_with_free_func (g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (sent, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (self, error, _("Could not read a sent change from the local database"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&sent);
 }
