@@ -15,6 +15,7 @@
 
 #include "pamong-application.h"
 #include "pamong-assessment.h"
+#include "pamong-calendar.h"
 #include "pamong-demo.h"
 #include "pamong-enum-types.h"
 #include "pamong-error.h"
@@ -947,11 +948,17 @@ julian (guint year,
   return g_date_get_julian (&date);
 }
 
-/* Monday 1 .. Sunday 7; GDate's day 1 (1 January of year 1) is a Monday. */
-static guint
-weekday (guint32 julian_day)
+/* Monday to Friday and not a national holiday or cuti bersama, from the
+ * shipped holiday calendar (a year without data skips weekends only). */
+static gboolean
+is_working_day (guint32 julian_day)
 {
-  return (julian_day - 1) % 7 + 1;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian_day);
+
+  return pamong_calendar_is_working_day (pamong_calendar_get_default (), &date);
 }
 
 /* Seconds since the epoch of a julian day at a WIB time of day. */
@@ -970,9 +977,8 @@ julian_of_unix (Demo   *demo,
   return (guint32) ((unix_time + WIB_OFFSET) / SECONDS_PER_DAY) + demo->epoch_julian;
 }
 
-/* Adds working days, Monday to Friday. National holidays and cuti bersama
- * (spbe.md §5) are not skipped yet: that needs a holiday calendar, which is
- * a later issue. */
+/* Adds working days as due dates count them: weekends, national holidays
+ * and cuti bersama skipped (pamong-calendar.h). */
 static guint32
 add_working_days (guint32 julian_day,
                   guint   n)
@@ -980,7 +986,7 @@ add_working_days (guint32 julian_day,
   while (n > 0)
     {
       julian_day++;
-      if (weekday (julian_day) <= 5)
+      if (is_working_day (julian_day))
         n--;
     }
 
@@ -1786,7 +1792,7 @@ pamong_demo_generate_records (const PamongDemoOptions  *options,
   first = julian (2024, 1, 2);
   last = julian_of_unix (&demo, DEMO_NOW_UNIX);
   for (guint32 d = first; d <= last; d++)
-    if (weekday (d) <= 5)
+    if (is_working_day (d))
       g_array_append_val (demo.working_days, d);
 
   for (guint i = 0; i < G_N_ELEMENTS (demo.officers); i++)
