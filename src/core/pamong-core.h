@@ -27,9 +27,20 @@
 
 #include "pamong-framework.h"
 #include "pamong-spbe-index.h"
+#include "pamong-spbe-planner.h"
+#include "pamong-spbe-report.h"
 
 #include "pamong-region.h"
 #include "pamong-nik.h"
+
+#include "pamong-calendar.h"
+#include "pamong-tracking.h"
+#include "pamong-request-workflow.h"
+#include "pamong-receipt.h"
+#include "pamong-open311-client.h"
+
+#include "pamong-overlap.h"
+#include "pamong-csv.h"
 
 #include "pamong-store.h"
 #include "pamong-query.h"
