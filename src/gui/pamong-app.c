@@ -11,12 +11,19 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 
+#include "pamong-account.h"
 #include "pamong-app.h"
 #include "pamong-demo.h"
 #include "pamong-gui-util.h"
 #include "pamong-preferences-window.h"
+#include "pamong-login-dialog.h"
 #include "pamong-store.h"
+#include "pamong-sync-scheduler.h"
 #include "pamong-window.h"
+
+/* Records per page of the change feed in the app (the engine's default,
+ * 2,000, suits the benchmarks and headless tools). */
+#define PAMONG_APP_SYNC_PAGE_SIZE 250
 
 struct _PamongApp
 {
@@ -27,6 +34,11 @@ struct _PamongApp
   char           *store_path;
   gboolean        seed_demo;
   gboolean        seeding;
+
+  PamongAccount       *account;
+  gboolean             account_loaded;
+  PamongSyncScheduler *scheduler;
+  gulong               scheduler_state_id;
 };
 
 G_DEFINE_FINAL_TYPE (PamongApp, pamong_app, ADW_TYPE_APPLICATION)
@@ -35,10 +47,13 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_SEEDING,
+  PROP_SCHEDULER,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void update_scheduler (PamongApp *self);
 
 static const GOptionEntry option_entries[] = {
   { "store", 's', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
@@ -132,7 +147,184 @@ pamong_app_set_store (PamongApp   *self,
                       PamongStore *store)
 {
   if (g_set_object (&self->store, store))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+      update_scheduler (self);
+    }
+}
+
+/* Synchronisation: one scheduler for the store, the server and the
+ * account's session. It exists while there is a session; after a 401 it
+ * stays (in "needs-login", holding its place) until the next login gives
+ * it a new token. */
+
+static guint
+sync_interval_seconds (PamongApp *self)
+{
+  guint minutes = 15;
+
+  if (self->settings != NULL)
+    minutes = g_settings_get_uint (self->settings, "sync-interval");
+  return MAX (minutes, 1) * 60;
+}
+
+static void
+clear_scheduler (PamongApp *self)
+{
+  if (self->scheduler == NULL)
+    return;
+
+  g_clear_signal_handler (&self->scheduler_state_id, self->scheduler);
+  pamong_sync_scheduler_stop (self->scheduler);
+  g_clear_object (&self->scheduler);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCHEDULER]);
+}
+
+static void
+scheduler_state_cb (PamongSyncScheduler *scheduler,
+                    GParamSpec          *pspec,
+                    PamongApp           *self)
+{
+  /* The server refused the session: it is dead, also in the keyring. The
+   * queue stays in the store; the next login resumes. */
+  if (pamong_sync_scheduler_get_state (scheduler) == PAMONG_SYNC_STATE_NEEDS_LOGIN)
+    pamong_account_forget_token (self->account);
+}
+
+static void
+update_scheduler (PamongApp *self)
+{
+  const char *url = pamong_account_get_server_url (self->account);
+  const char *token = pamong_account_get_token (self->account);
+  gboolean same_place = FALSE;
+  g_autoptr(PamongSync) sync = NULL;
+
+  if (self->scheduler != NULL)
+    {
+      PamongSync *current = pamong_sync_scheduler_get_sync (self->scheduler);
+
+      same_place = pamong_sync_get_store (current) == self->store &&
+                   g_strcmp0 (pamong_sync_get_server_url (current), url) == 0;
+    }
+
+  if (self->store == NULL || *url == '\0' || token == NULL)
+    {
+      if (!same_place ||
+          pamong_sync_scheduler_get_state (self->scheduler) != PAMONG_SYNC_STATE_NEEDS_LOGIN)
+        clear_scheduler (self);
+      return;
+    }
+
+  if (same_place)
+    {
+      pamong_sync_scheduler_set_token (self->scheduler, token);
+      return;
+    }
+
+  clear_scheduler (self);
+  sync = pamong_sync_new (self->store, url);
+  pamong_sync_set_token (sync, token);
+  /* Give up on an unreachable server within seconds, so the header says
+   * "Offline" soon; the scheduler keeps retrying with its own back-off. */
+  pamong_sync_set_retry (sync, 500, 2000, 3);
+  /* Each page of the change feed is written in one transaction on this
+   * thread: small pages keep every pause short enough not to be felt
+   * (about 50 ms on the development machine), at the cost of more round
+   * trips in a first sync. */
+  pamong_sync_set_page_size (sync, PAMONG_APP_SYNC_PAGE_SIZE);
+  self->scheduler = pamong_sync_scheduler_new (sync, NULL);
+  pamong_sync_scheduler_set_interval (self->scheduler, sync_interval_seconds (self));
+  self->scheduler_state_id = g_signal_connect (self->scheduler, "notify::state",
+                                               G_CALLBACK (scheduler_state_cb), self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCHEDULER]);
+  pamong_sync_scheduler_start (self->scheduler);
+}
+
+static void
+account_changed_cb (PamongApp *self)
+{
+  update_scheduler (self);
+}
+
+static void
+sync_interval_changed_cb (PamongApp *self)
+{
+  if (self->scheduler != NULL)
+    pamong_sync_scheduler_set_interval (self->scheduler, sync_interval_seconds (self));
+}
+
+static void
+account_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pamong_account_load_finish (PAMONG_ACCOUNT (object), result, &error))
+    g_message ("The keyring could not be asked for the server session: %s", error->message);
+}
+
+/**
+ * pamong_app_get_account:
+ *
+ * Returns: (transfer none): the account on the server
+ */
+PamongAccount *
+pamong_app_get_account (PamongApp *self)
+{
+  g_return_val_if_fail (PAMONG_IS_APP (self), NULL);
+
+  return self->account;
+}
+
+/**
+ * pamong_app_get_scheduler:
+ *
+ * Returns: (transfer none) (nullable): the sync scheduler, while there is a
+ * server, a store and a session (or one that ended and awaits a login)
+ */
+PamongSyncScheduler *
+pamong_app_get_scheduler (PamongApp *self)
+{
+  g_return_val_if_fail (PAMONG_IS_APP (self), NULL);
+
+  return self->scheduler;
+}
+
+/**
+ * pamong_app_show_login:
+ * @self: the app
+ * @reason: (nullable): why, shown in the dialog
+ *
+ * Presents the login dialog over the active window.
+ */
+PamongLoginDialog *
+pamong_app_show_login (PamongApp  *self,
+                       const char *reason)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  PamongLoginDialog *dialog;
+
+  g_return_val_if_fail (PAMONG_IS_APP (self), NULL);
+
+  /* One login dialog at a time. */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (PAMONG_IS_LOGIN_DIALOG (window))
+        {
+          gtk_window_present (GTK_WINDOW (window));
+          return PAMONG_LOGIN_DIALOG (window);
+        }
+    }
+
+  dialog = pamong_login_dialog_new (self->account, reason);
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), parent);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }
 
 /**
@@ -362,6 +554,7 @@ pamong_app_show_preferences (PamongApp  *self,
   g_return_if_fail (PAMONG_IS_APP (self));
 
   preferences = pamong_preferences_window_new (self->settings);
+  pamong_preferences_window_set_account (preferences, self->account);
   if (parent != NULL)
     gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
   if (page_name != NULL)
@@ -515,6 +708,7 @@ pamong_app_startup (GApplication *application)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
+  static const char *sync_accels[] = { "<Control>r", NULL };
   static const char *workspace_1_accels[] = { "<Alt>1", NULL };
   static const char *workspace_2_accels[] = { "<Alt>2", NULL };
   static const char *workspace_3_accels[] = { "<Alt>3", NULL };
@@ -528,6 +722,7 @@ pamong_app_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts", shortcuts_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.sync-now", sync_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.workspace-1", workspace_1_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.workspace-2", workspace_2_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.workspace-3", workspace_3_accels);
@@ -558,6 +753,12 @@ pamong_app_activate (GApplication *application)
         }
     }
 
+  if (!self->account_loaded)
+    {
+      self->account_loaded = TRUE;
+      pamong_account_load_async (self->account, NULL, account_loaded_cb, NULL);
+    }
+
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
     window = GTK_WINDOW (pamong_window_new (self));
@@ -578,6 +779,7 @@ pamong_app_shutdown (GApplication *application)
 
   G_APPLICATION_CLASS (pamong_app_parent_class)->shutdown (application);
 
+  clear_scheduler (self);
   g_clear_object (&self->store);
 }
 
@@ -588,6 +790,12 @@ pamong_app_finalize (GObject *object)
 {
   PamongApp *self = PAMONG_APP (object);
 
+  clear_scheduler (self);
+  if (self->account != NULL)
+    g_signal_handlers_disconnect_by_data (self->account, self);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->account);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->store_path, g_free);
@@ -610,6 +818,9 @@ pamong_app_get_property (GObject    *object,
       break;
     case PROP_SEEDING:
       g_value_set_boolean (value, self->seeding);
+      break;
+    case PROP_SCHEDULER:
+      g_value_set_object (value, self->scheduler);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -638,6 +849,10 @@ pamong_app_class_init (PamongAppClass *klass)
     g_param_spec_boolean ("seeding", NULL, NULL,
                           FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SCHEDULER] =
+    g_param_spec_object ("scheduler", NULL, NULL,
+                         PAMONG_TYPE_SYNC_SCHEDULER,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -649,6 +864,13 @@ pamong_app_init (PamongApp *self)
   if (self->settings == NULL)
     g_message ("The settings schema %s is not installed: window size, language and "
                "server address will not be remembered", APP_ID_BASE);
+
+  self->account = pamong_account_new (self->settings);
+  g_signal_connect_swapped (self->account, "notify::logged-in", G_CALLBACK (account_changed_cb), self);
+  g_signal_connect_swapped (self->account, "notify::server-url", G_CALLBACK (account_changed_cb), self);
+  if (self->settings != NULL)
+    g_signal_connect_swapped (self->settings, "changed::sync-interval",
+                              G_CALLBACK (sync_interval_changed_cb), self);
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),

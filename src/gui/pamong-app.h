@@ -8,6 +8,9 @@
 
 #include <adwaita.h>
 
+#include "pamong-account.h"
+#include "pamong-login-dialog.h"
+#include "pamong-sync-scheduler.h"
 #include "pamong-types.h"
 
 G_BEGIN_DECLS
@@ -31,6 +34,10 @@ gboolean     pamong_app_seed_demo_finish        (PamongApp           *self,
                                                  GError             **error);
 void         pamong_app_show_preferences        (PamongApp           *self,
                                                  const char          *page_name);
+PamongAccount       *pamong_app_get_account     (PamongApp           *self);
+PamongSyncScheduler *pamong_app_get_scheduler   (PamongApp           *self);
+PamongLoginDialog   *pamong_app_show_login      (PamongApp           *self,
+                                                 const char          *reason);
 
 gboolean     pamong_app_apply_language_setting  (void);
 GSettings   *pamong_app_new_settings            (void);

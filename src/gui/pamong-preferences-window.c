@@ -10,6 +10,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "pamong-account.h"
+#include "pamong-app.h"
 #include "pamong-error.h"
 #include "pamong-preferences-window.h"
 
@@ -25,6 +27,11 @@ struct _PamongPreferencesWindow
   AdwEntryRow          *server_row;
   GtkAdjustment        *sync_interval_adjustment;
   GtkWidget            *sync_interval_row;
+  AdwActionRow         *account_row;
+  GtkWidget            *login_button;
+  GtkWidget            *logout_button;
+
+  PamongAccount        *account;
 };
 
 G_DEFINE_FINAL_TYPE (PamongPreferencesWindow, pamong_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -150,6 +157,138 @@ server_apply_cb (PamongPreferencesWindow *self)
                                                    _("Server address saved")));
 }
 
+static void
+update_account (PamongPreferencesWindow *self)
+{
+  gboolean logged_in;
+  const char *user;
+  g_autofree char *subtitle = NULL;
+
+  if (self->account == NULL)
+    {
+      gtk_widget_set_visible (self->login_button, FALSE);
+      gtk_widget_set_visible (self->logout_button, FALSE);
+      return;
+    }
+
+  logged_in = pamong_account_get_logged_in (self->account);
+  user = pamong_account_get_username (self->account);
+
+  if (logged_in)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->account_row), user);
+      /* Translators: the account's role, then the server's address. */
+      subtitle = g_strdup_printf (_("%s on %s"),
+                                  pamong_account_role_label (pamong_account_get_role (self->account)),
+                                  pamong_account_get_server_url (self->account));
+    }
+  else if (*user != '\0')
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->account_row), user);
+      subtitle = g_strdup (_("Not logged in: changes stay on this computer"));
+    }
+  else
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->account_row), _("Not logged in"));
+      subtitle = g_strdup (_("Log in to synchronise with the server"));
+    }
+  adw_action_row_set_subtitle (self->account_row, subtitle);
+  gtk_widget_set_visible (self->login_button, !logged_in);
+  gtk_widget_set_visible (self->logout_button, logged_in);
+}
+
+static void
+login_clicked_cb (PamongPreferencesWindow *self)
+{
+  PamongLoginDialog *dialog;
+
+  if (self->account == NULL)
+    return;
+  dialog = pamong_login_dialog_new (self->account, NULL);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+logout_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(PamongPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_set_sensitive (self->logout_button, TRUE);
+  if (!pamong_account_logout_finish (PAMONG_ACCOUNT (object), result, &error))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+  else
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                      adw_toast_new (_("Logged out. Changes stay on this computer "
+                                                       "until the next login.")));
+}
+
+static void
+logout_clicked_cb (PamongPreferencesWindow *self)
+{
+  if (self->account == NULL)
+    return;
+  gtk_widget_set_sensitive (self->logout_button, FALSE);
+  pamong_account_logout_async (self->account, NULL, logout_done_cb, g_object_ref (self));
+}
+
+/**
+ * pamong_preferences_window_set_account:
+ * @self: the window
+ * @account: (nullable): the account shown on the Server page
+ */
+void
+pamong_preferences_window_set_account (PamongPreferencesWindow *self,
+                                       PamongAccount           *account)
+{
+  g_return_if_fail (PAMONG_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (account == NULL || PAMONG_IS_ACCOUNT (account));
+
+  if (self->account != NULL)
+    g_signal_handlers_disconnect_by_func (self->account, update_account, self);
+  g_set_object (&self->account, account);
+  if (account != NULL)
+    {
+      g_signal_connect_swapped (account, "notify::logged-in", G_CALLBACK (update_account), self);
+      g_signal_connect_swapped (account, "notify::username", G_CALLBACK (update_account), self);
+      g_signal_connect_swapped (account, "notify::role", G_CALLBACK (update_account), self);
+      g_signal_connect_swapped (account, "notify::server-url", G_CALLBACK (update_account), self);
+    }
+  update_account (self);
+}
+
+/**
+ * pamong_preferences_window_get_account_text:
+ *
+ * Returns: (transfer full): the account row's title and subtitle, for the
+ * UI tests
+ */
+char *
+pamong_preferences_window_get_account_text (PamongPreferencesWindow *self)
+{
+  g_return_val_if_fail (PAMONG_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return g_strdup_printf ("%s\n%s",
+                          adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->account_row)),
+                          adw_action_row_get_subtitle (self->account_row));
+}
+
+/**
+ * pamong_preferences_window_log_out:
+ *
+ * Presses Log Out, for the UI tests.
+ */
+void
+pamong_preferences_window_log_out (PamongPreferencesWindow *self)
+{
+  g_return_if_fail (PAMONG_IS_PREFERENCES_WINDOW (self));
+
+  logout_clicked_cb (self);
+}
+
 PamongPreferencesWindow *
 pamong_preferences_window_new (GSettings *settings)
 {
@@ -191,6 +330,9 @@ pamong_preferences_window_dispose (GObject *object)
   PamongPreferencesWindow *self = PAMONG_PREFERENCES_WINDOW (object);
 
   g_clear_object (&self->settings);
+  if (self->account != NULL)
+    g_signal_handlers_disconnect_by_func (self->account, update_account, self);
+  g_clear_object (&self->account);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PAMONG_TYPE_PREFERENCES_WINDOW);
 
@@ -212,6 +354,9 @@ pamong_preferences_window_class_init (PamongPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PamongPreferencesWindow, server_row);
   gtk_widget_class_bind_template_child (widget_class, PamongPreferencesWindow, sync_interval_adjustment);
   gtk_widget_class_bind_template_child (widget_class, PamongPreferencesWindow, sync_interval_row);
+  gtk_widget_class_bind_template_child (widget_class, PamongPreferencesWindow, account_row);
+  gtk_widget_class_bind_template_child (widget_class, PamongPreferencesWindow, login_button);
+  gtk_widget_class_bind_template_child (widget_class, PamongPreferencesWindow, logout_button);
 }
 
 static void
@@ -228,4 +373,9 @@ pamong_preferences_window_init (PamongPreferencesWindow *self)
                            G_CALLBACK (server_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->server_row, "apply",
                            G_CALLBACK (server_apply_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->login_button, "clicked",
+                           G_CALLBACK (login_clicked_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->logout_button, "clicked",
+                           G_CALLBACK (logout_clicked_cb), self, G_CONNECT_SWAPPED);
+  update_account (self);
 }

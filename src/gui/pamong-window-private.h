@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "pamong-sync-status.h"
 #include "pamong-window.h"
 
 G_BEGIN_DECLS
@@ -14,5 +15,6 @@ const char *pamong_window_get_visible_view (PamongWindow *self);
 const char *pamong_window_get_workspace    (PamongWindow *self);
 GtkWidget  *pamong_window_get_page         (PamongWindow *self,
                                             const char   *name);
+PamongSyncStatus *pamong_window_get_sync_status (PamongWindow *self);
 
 G_END_DECLS
