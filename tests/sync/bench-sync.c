@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -177,10 +178,26 @@ main (int   argc,
   double push;
   guint status;
 
-  if (argc != 3)
+  if (argc != 4)
     {
-      g_printerr ("usage: %s PAMONG-SERVER BENCH-DB\n", argv[0]);
+      g_printerr ("usage: %s PAMONG-SERVER MAKE-BENCH-DB BENCH-DB\n", argv[0]);
       return 2;
+    }
+
+  /* The benchmark-size server database is made on the first run only (a
+   * few minutes), not by the build: a build target would be made by every
+   * `meson test`, under the sanitizers too. */
+  if (!g_file_test (argv[3], G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *partial = g_strconcat (argv[3], ".partial", NULL);
+      const char * const make_argv[] = { argv[2], partial, NULL };
+
+      g_print ("Seeding the benchmark server database %s (once)…\n", argv[3]);
+      g_unlink (partial);
+      g_setenv ("PAMONG_SERVER_FAST_HASH", "1", TRUE);
+      run_command (make_argv, NULL);
+      if (g_rename (partial, argv[3]) != 0)
+        g_error ("Could not rename %s: %s", partial, g_strerror (errno));
     }
 
   dir = g_dir_make_tmp ("pamong-bench-sync-XXXXXX", &error);
@@ -190,7 +207,7 @@ main (int   argc,
   floor_db = g_build_filename (dir, "floor.db", NULL);
 
   {
-    g_autoptr(GFile) source = g_file_new_for_path (argv[2]);
+    g_autoptr(GFile) source = g_file_new_for_path (argv[3]);
     g_autoptr(GFile) target = g_file_new_for_path (server_db);
 
     g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
