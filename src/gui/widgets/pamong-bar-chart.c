@@ -291,11 +291,30 @@ tone_color (GtkWidget       *widget,
     }
 }
 
+/* The title wraps onto as many lines as @width needs (long translations). */
+static PangoLayout *
+make_title_layout (PamongBarChart *self,
+                   int             width)
+{
+  PangoLayout *layout = make_layout (self, self->title, TRUE, -1);
+
+  pango_layout_set_width (layout, MAX (width, 1) * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  return layout;
+}
+
 static int
 title_height (PamongBarChart *self,
-              int             line)
+              int             width)
 {
-  return self->title != NULL && *self->title != '\0' ? line + TITLE_GAP : 0;
+  g_autoptr(PangoLayout) layout = NULL;
+  int height;
+
+  if (self->title == NULL || *self->title == '\0')
+    return 0;
+  layout = make_title_layout (self, width);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  return height + TITLE_GAP;
 }
 
 static gboolean
@@ -315,7 +334,7 @@ snapshot_rows (PamongBarChart *self,
 {
   int line = text_height (self);
   int row = line + ROW_PADDING;
-  int y = title_height (self, line);
+  int y = title_height (self, width);
   int label_w = 0, value_w = 0, bar_x, bar_room;
   double max = effective_max (self);
 
@@ -347,7 +366,7 @@ snapshot_rows (PamongBarChart *self,
 
   if (has_target (self) && self->bars->len > 0)
     {
-      int top = title_height (self, line);
+      int top = title_height (self, width);
       float x = bar_x + (float) (CLAMP (self->target / max, 0.0, 1.0) * bar_room);
 
       draw_dashes (snapshot, x, top, y - top, TRUE, fg);
@@ -373,7 +392,7 @@ snapshot_columns (PamongBarChart *self,
                   const GdkRGBA  *dim)
 {
   int line = text_height (self);
-  int top = title_height (self, line) + line + GAP / 2;
+  int top = title_height (self, width) + line + GAP / 2;
   int bottom = height - line - GAP;
   int room = MAX (bottom - top, 1);
   double max = effective_max (self);
@@ -429,7 +448,6 @@ pamong_bar_chart_snapshot (GtkWidget   *widget,
   PamongBarChart *self = PAMONG_BAR_CHART (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  int line = text_height (self);
   GdkRGBA fg, dim;
 
   get_foreground (widget, &fg);
@@ -437,11 +455,15 @@ pamong_bar_chart_snapshot (GtkWidget   *widget,
   dim.alpha *= 0.6f;
 
   if (self->title != NULL && *self->title != '\0')
-    draw_text (self, snapshot, self->title, TRUE, width, 0, 0, &fg);
+    {
+      g_autoptr(PangoLayout) title = make_title_layout (self, width);
+
+      draw_layout (snapshot, title, 0, 0, &fg);
+    }
 
   if (self->bars->len == 0)
     {
-      draw_text (self, snapshot, _("No data"), FALSE, width, 0, title_height (self, line), &dim);
+      draw_text (self, snapshot, _("No data"), FALSE, width, 0, title_height (self, width), &dim);
       return;
     }
 
@@ -479,7 +501,7 @@ pamong_bar_chart_measure (GtkWidget      *widget,
     }
   else
     {
-      int title = title_height (self, line);
+      int title = title_height (self, for_size >= 0 ? for_size : MIN_BAR_LENGTH * 2);
 
       if (self->orientation == GTK_ORIENTATION_HORIZONTAL)
         *minimum = title + (int) n * (line + ROW_PADDING) + (has_target (self) ? line + 4 : 0);
@@ -488,6 +510,13 @@ pamong_bar_chart_measure (GtkWidget      *widget,
       *natural = *minimum;
     }
   *minimum_baseline = *natural_baseline = -1;
+}
+
+static GtkSizeRequestMode
+pamong_bar_chart_get_request_mode (GtkWidget *widget)
+{
+  /* The title wraps: the height depends on the width. */
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void
@@ -570,6 +599,7 @@ pamong_bar_chart_class_init (PamongBarChartClass *klass)
 
   widget_class->snapshot = pamong_bar_chart_snapshot;
   widget_class->measure = pamong_bar_chart_measure;
+  widget_class->get_request_mode = pamong_bar_chart_get_request_mode;
   widget_class->css_changed = pamong_bar_chart_css_changed;
 
   /**
