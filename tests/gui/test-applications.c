@@ -414,6 +414,9 @@ test_aplikasi_workspace (void)
   gtk_editable_set_text (pamong_workspace_page_get_search_entry (PAMONG_WORKSPACE_PAGE (page)), "Uji");
   wait_for_count (model, count_where (NULL, NULL, "Uji"));
   csv = pamong_applications_page_export_text (page);
+  /* PAMONG_TEST_EXPORT_CSV=FILE keeps the export, to open in a spreadsheet. */
+  if (g_getenv ("PAMONG_TEST_EXPORT_CSV") != NULL)
+    g_assert_true (g_file_set_contents (g_getenv ("PAMONG_TEST_EXPORT_CSV"), csv, -1, NULL));
   g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBFuuid,name,"));
   g_assert_nonnull (strstr (csv, "Aplikasi Uji Arsip (copy)"));
   g_assert_null (strstr (csv, "SRIKANDI,"));
