@@ -16,43 +16,10 @@
 #include "pamong-core.h"
 #include "pamong-csv.h"
 #include "pamong-window-private.h"
+#include "gui-test-util.h"
 
 static char *tmp_dir;
 static PamongApp *the_app;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for the UI");
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-window_is_drawn (gpointer data)
-{
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
-}
-
-static void
-settle (void)
-{
-  for (guint i = 0; i < 30; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
-}
 
 static PamongStore *
 store (void)
@@ -97,8 +64,8 @@ wait_for_count (GListModel *model,
 {
   ModelCount count = { model, expected };
 
-  wait_until (model_has_count, &count);
-  settle ();
+  gui_test_wait_until (model_has_count, &count);
+  gui_test_settle ();
 }
 
 static void
@@ -165,8 +132,8 @@ test_aplikasi_workspace (void)
   window = pamong_window_new (the_app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (window_is_drawn, window);
-  settle ();
+  gui_test_wait_until (gui_test_window_is_drawn, window);
+  gui_test_settle ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.workspace-1", NULL));
   page = PAMONG_APPLICATIONS_PAGE (pamong_window_get_page (window, "aplikasi"));
   model = pamong_applications_page_get_model (page);
@@ -175,7 +142,7 @@ test_aplikasi_workspace (void)
 
   /* Sorting: a click on "Name" again sorts descending, in the store. */
   pamong_applications_page_sort_by (page, 0, TRUE);
-  settle ();
+  gui_test_settle ();
   query = pamong_query_new (PAMONG_TYPE_APPLICATION);
   pamong_query_set_sort (query, "name", TRUE);
   by_name_desc = pamong_store_query (store (), query, &error);
@@ -186,14 +153,14 @@ test_aplikasi_workspace (void)
   g_clear_pointer (&cell, g_free);
   /* By status: the first rows are "active" (nick order). */
   pamong_applications_page_sort_by (page, 4, FALSE);
-  settle ();
+  gui_test_settle ();
   {
     g_autoptr(PamongApplication) top = g_list_model_get_item (model, 0);
 
     g_assert_cmpint (pamong_application_get_status (top), ==, PAMONG_APP_STATUS_ACTIVE);
   }
   pamong_applications_page_sort_by (page, 0, FALSE);
-  settle ();
+  gui_test_settle ();
 
   /* Filters: status "retired" (enum value 3, position 4), then plan too. */
   retired = count_where ("status", "retired", NULL);
@@ -229,7 +196,7 @@ test_aplikasi_workspace (void)
 
   /* Create, with inline validation. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "apps.new", NULL));
-  settle ();
+  gui_test_settle ();
   g_assert_null (pamong_applications_page_get_shown (page));
   g_assert_nonnull (strstr (pamong_applications_page_get_form_error (page), "name is required"));
   g_assert_true (gtk_widget_has_css_class (pamong_applications_page_get_form_row (page, "name"), "error"));
@@ -245,7 +212,7 @@ test_aplikasi_workspace (void)
   g_assert_nonnull (strstr (pamong_applications_page_get_form_error (page), "web address"));
   /* Saving refuses while the form has problems. */
   save (page);
-  settle ();
+  gui_test_settle ();
   g_assert_null (find_by_name ("Aplikasi Uji Arsip"));
   set_text (page, "url", "https://arsip-uji.blorakab.go.id");
   set_text (page, "year-built", "2016");
@@ -254,7 +221,7 @@ test_aplikasi_workspace (void)
   set_text (page, "supported-services", "Kearsipan dinamis; Tata naskah");
   g_assert_cmpstr (pamong_applications_page_get_form_error (page), ==, "");
   save (page);
-  settle ();
+  gui_test_settle ();
   created = find_by_name ("Aplikasi Uji Arsip");
   g_assert_nonnull (created);
   g_assert_cmpint (pamong_application_get_year_built (created), ==, 2016);
@@ -269,7 +236,7 @@ test_aplikasi_workspace (void)
                               PAMONG_APP_PLAN_INTEGRATE);
   g_assert_true (gtk_widget_has_css_class (pamong_applications_page_get_form_row (page, "plan-target"), "error"));
   save (page);
-  settle ();
+  gui_test_settle ();
   g_clear_object (&created);
   created = find_by_name ("Aplikasi Uji Arsip");
   g_assert_cmpint (pamong_application_get_plan (created), ==, PAMONG_APP_PLAN_UNDECIDED);
@@ -277,7 +244,7 @@ test_aplikasi_workspace (void)
   set_text (page, "plan-date", "2026-06-30");
   set_text (page, "plan-note", "Arsip dimigrasikan ke SRIKANDI.");
   save (page);
-  settle ();
+  gui_test_settle ();
   g_clear_object (&created);
   created = find_by_name ("Aplikasi Uji Arsip");
   g_assert_cmpint (pamong_application_get_plan (created), ==, PAMONG_APP_PLAN_INTEGRATE);
@@ -290,7 +257,7 @@ test_aplikasi_workspace (void)
 
     set_text (page, "plan-target", "Absensi ASN Online");
     save (page);
-    settle ();
+    gui_test_settle ();
     g_clear_object (&created);
     created = find_by_name ("Aplikasi Uji Arsip");
     g_assert_cmpstr (pamong_application_get_plan_target (created), ==, pamong_record_get_uuid (PAMONG_RECORD (local)));
@@ -302,23 +269,23 @@ test_aplikasi_workspace (void)
   /* Edits are kept when another application is chosen. */
   set_text (page, "outputs", "Agenda surat digital");
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), 0);
-  settle ();
+  gui_test_settle ();
   g_assert_true (pamong_applications_page_get_shown (page) != NULL);
   g_assert_cmpstr (pamong_application_get_name (pamong_applications_page_get_shown (page)), !=, "Aplikasi Uji Arsip");
   g_clear_object (&created);
   created = find_by_name ("Aplikasi Uji Arsip");
   g_assert_cmpstr (pamong_application_get_outputs (created), ==, "Agenda surat digital");
   pamong_applications_page_show (page, created);
-  settle ();
+  gui_test_settle ();
 
   /* Duplicate as new: same values, a new record. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "apps.duplicate", NULL));
-  settle ();
+  gui_test_settle ();
   g_assert_null (pamong_applications_page_get_shown (page));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (pamong_applications_page_get_form_row (page, "name"))),
                    ==, "Aplikasi Uji Arsip (copy)");
   save (page);
-  settle ();
+  gui_test_settle ();
   {
     g_autoptr(PamongApplication) copy = find_by_name ("Aplikasi Uji Arsip (copy)");
 
@@ -333,23 +300,23 @@ test_aplikasi_workspace (void)
   dialog = pamong_applications_page_get_dialog (page);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "cancel");
-  settle ();
+  gui_test_settle ();
   g_assert_nonnull (find_by_name ("Aplikasi Uji Arsip (copy)"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "apps.delete", NULL));
   dialog = pamong_applications_page_get_dialog (page);
   adw_message_dialog_response (dialog, "delete");
-  settle ();
+  gui_test_settle ();
   g_assert_null (find_by_name ("Aplikasi Uji Arsip (copy)"));
   wait_for_count (model, total + 1);
   pamong_applications_page_undo_delete (page);
-  settle ();
+  gui_test_settle ();
   g_assert_nonnull (find_by_name ("Aplikasi Uji Arsip (copy)"));
   wait_for_count (model, total + 2);
 
   /* The overlap view groups the new archive app with SRIKANDI's field. */
   pamong_applications_page_set_view (page, "overlaps");
-  wait_until (finder_done, page);
-  settle ();
+  gui_test_wait_until (finder_done, page);
+  gui_test_settle ();
   {
     GtkWidget *box = pamong_applications_page_get_view_box (page, "overlaps");
     guint n_groups = 0;
@@ -366,7 +333,7 @@ test_aplikasi_workspace (void)
 
   /* The plan view counts what remains per unit. */
   pamong_applications_page_set_view (page, "plan");
-  settle ();
+  gui_test_settle ();
   {
     GtkWidget *box = pamong_applications_page_get_view_box (page, "plan");
     GtkWidget *headline = gtk_widget_get_first_child (box);
@@ -377,7 +344,7 @@ test_aplikasi_workspace (void)
 
   /* The summary's charts. */
   pamong_applications_page_set_view (page, "summary");
-  settle ();
+  gui_test_settle ();
   g_assert_cmpuint (pamong_bar_chart_get_n_bars (pamong_applications_page_get_chart (page, 0)), ==, 4);
   g_assert_cmpuint (pamong_bar_chart_get_n_bars (pamong_applications_page_get_chart (page, 1)), ==, 4);
   g_assert_cmpuint (pamong_bar_chart_get_n_bars (pamong_applications_page_get_chart (page, 2)), ==, 2);
@@ -406,7 +373,7 @@ test_aplikasi_workspace (void)
     g_assert_nonnull (strstr (text, "Row 3, column “status”"));
   }
   adw_message_dialog_response (dialog, "close");
-  settle ();
+  gui_test_settle ();
   g_assert_null (find_by_name ("Impor Satu"));
   g_assert_cmpuint (count_where (NULL, NULL, NULL), ==, total + 2);
 
@@ -428,7 +395,7 @@ test_aplikasi_workspace (void)
   }
   g_assert_cmpint (imported, ==, (int) count_where (NULL, NULL, "Uji"));
   g_assert_cmpint (imported, >=, 2);
-  settle ();
+  gui_test_settle ();
   g_assert_null (find_by_name ("Aplikasi Uji Arsip (copy)"));
   g_assert_nonnull (find_by_name ("Aplikasi Uji Impor"));
   g_assert_cmpuint (count_where (NULL, NULL, NULL), ==, total + 2);
@@ -438,7 +405,7 @@ test_aplikasi_workspace (void)
   weak = GTK_WIDGET (window);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &weak);
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
+  gui_test_settle ();
   g_assert_null (weak);
 }
 

@@ -13,23 +13,13 @@
 #include <adwaita.h>
 
 #include "pamong-bar-chart.h"
+#include "gui-test-util.h"
 
 typedef struct
 {
   GtkWindow *window;
   GtkWidget *chart;
 } Fixture;
-
-static void
-settle (void)
-{
-  for (guint i = 0; i < 40; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -54,7 +44,7 @@ fixture_tear_down (Fixture       *fixture,
   (void) data;
 
   gtk_window_destroy (fixture->window);
-  settle ();
+  gui_test_settle ();
 }
 
 /* The chart's pixels, rendered by the window's own renderer. */
@@ -71,7 +61,7 @@ render (Fixture    *fixture,
   const char *dir;
 
   gtk_window_present (fixture->window);
-  settle ();
+  gui_test_settle ();
   width = gtk_widget_get_width (fixture->chart);
   height = gtk_widget_get_height (fixture->chart);
   g_assert_cmpint (width, >, 0);

@@ -13,21 +13,11 @@
 
 #include "pamong-core.h"
 #include "pamong-indicators-page.h"
+#include "gui-test-util.h"
 
 static char *tmp_dir;
 static char *seed_path;
 static guint n_stores;
-
-static void
-settle (void)
-{
-  for (guint i = 0; i < 30; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (1000);
-    }
-}
 
 /* A copy of the Blora demo store, seeded once for the whole run. */
 static PamongStore *
@@ -80,7 +70,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (fixture->window, 1200, 760);
   gtk_window_present (fixture->window);
   pamong_workspace_page_set_store (PAMONG_WORKSPACE_PAGE (fixture->page), fixture->store);
-  settle ();
+  gui_test_settle ();
 }
 
 static void
@@ -88,7 +78,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (fixture->window);
-  settle ();
+  gui_test_settle ();
   g_assert_finalize_object (fixture->store);
 }
 
@@ -132,7 +122,7 @@ test_blora_figures (Fixture       *fixture,
   PamongIndicatorsPage *page = fixture->page;
 
   g_assert_true (pamong_indicators_page_select_year (page, 2023));
-  settle ();
+  gui_test_settle ();
   g_assert_cmpstr (pamong_indicators_page_get_visible_state (page), ==, "assessment");
   g_assert_cmpstr (pamong_indicators_page_get_index_text (page), ==, "3.27");
   g_assert_cmpstr (pamong_indicators_page_get_predikat_text (page), ==, "Baik");
@@ -143,7 +133,7 @@ test_blora_figures (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (pamong_indicators_page_get_progress_text (page), "Scored 47 of 47"));
 
   g_assert_true (pamong_indicators_page_select_year (page, 2024));
-  settle ();
+  gui_test_settle ();
   g_assert_cmpstr (pamong_indicators_page_get_index_text (page), ==, "3.28");
   g_assert_cmpstr (pamong_indicators_page_get_predikat_text (page), ==, "Baik");
 }
@@ -158,18 +148,18 @@ test_scoring_changes_the_index (Fixture       *fixture,
   g_autoptr(PamongIndicatorScore) score = NULL;
 
   g_assert_true (pamong_indicators_page_select_year (page, 2024));
-  settle ();
+  gui_test_settle ();
   g_assert_cmpstr (pamong_indicators_page_get_index_text (page), ==, "3.28");
 
   /* A process indicator: the process scale's names and criteria. */
   g_assert_true (pamong_indicators_page_show_indicator (page, 24));
-  settle ();
+  gui_test_settle ();
   g_assert_cmpuint (pamong_indicators_page_get_n_level_choices (page), ==, 5);
   g_assert_cmpstr (pamong_indicators_page_get_level_choice (page, 0), ==, "1 · Rintisan");
   g_assert_cmpstr (pamong_indicators_page_get_level_choice (page, 3), ==, "4 · Terpadu dan Terukur");
 
   pamong_indicators_page_pick_level (page, 4);
-  settle ();
+  gui_test_settle ();
   g_assert_cmpstr (pamong_indicators_page_get_index_text (page), ==, "3.34");
   score = stored_score (fixture, 24);
   g_assert_nonnull (score);
@@ -177,17 +167,17 @@ test_scoring_changes_the_index (Fixture       *fixture,
 
   /* A service indicator: the service scale. */
   g_assert_true (pamong_indicators_page_show_indicator (page, 42));
-  settle ();
+  gui_test_settle ();
   g_assert_cmpstr (pamong_indicators_page_get_level_choice (page, 0), ==, "1 · Informasi");
   g_assert_cmpstr (pamong_indicators_page_get_level_choice (page, 3), ==, "4 · Kolaborasi");
   /* 42 is at 5 in 2024; down to 1 takes 4 × 3,00 / 100 off. */
   pamong_indicators_page_pick_level (page, 0);
-  settle ();
+  gui_test_settle ();
   g_assert_cmpstr (pamong_indicators_page_get_index_text (page), ==, "3.22");
 
   /* Cleared, 42 leaves the (now provisional) index: 31900 / 9700 = 3,29. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "indicators.clear-level", NULL));
-  settle ();
+  gui_test_settle ();
   g_assert_cmpstr (pamong_indicators_page_get_index_text (page), ==, "3.29");
   g_assert_cmpstr (pamong_indicators_page_get_progress_text (page), ==, "Scored 46 of 47 · final 45 of 47");
 }
@@ -204,10 +194,10 @@ test_justification_and_review (Fixture       *fixture,
   gint64 until;
 
   g_assert_true (pamong_indicators_page_select_year (page, 2024));
-  settle ();
+  gui_test_settle ();
   g_assert_cmpstr (pamong_indicators_page_get_progress_text (page), ==, "Scored 47 of 47 · final 47 of 47");
   g_assert_true (pamong_indicators_page_show_indicator (page, 11));
-  settle ();
+  gui_test_settle ();
 
   gtk_text_buffer_set_text (pamong_indicators_page_get_justification_buffer (page), text, -1);
   until = g_get_monotonic_time () + 1500 * G_TIME_SPAN_MILLISECOND;
@@ -216,14 +206,14 @@ test_justification_and_review (Fixture       *fixture,
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
-  settle ();
+  gui_test_settle ();
   score = stored_score (fixture, 11);
   g_assert_cmpstr (pamong_indicator_score_get_justification (score), ==, text);
   g_assert_cmpint (pamong_indicator_score_get_status (score), ==, PAMONG_REVIEW_STATUS_FINAL);
   g_clear_object (&score);
 
   gtk_switch_set_active (pamong_indicators_page_get_final_switch (page), FALSE);
-  settle ();
+  gui_test_settle ();
   score = stored_score (fixture, 11);
   g_assert_cmpint (pamong_indicator_score_get_status (score), ==, PAMONG_REVIEW_STATUS_DRAFT);
   g_assert_cmpstr (pamong_indicators_page_get_progress_text (page), ==, "Scored 47 of 47 · final 46 of 47");
@@ -252,11 +242,11 @@ test_planner_applies_as_drafts (Fixture       *fixture,
   guint first_number;
 
   g_assert_true (pamong_indicators_page_select_year (page, 2024));
-  settle ();
+  gui_test_settle ();
 
   /* The bands from the highest: Memuaskan, Sangat Baik, ... */
   pamong_indicators_page_set_plan_target (page, 1);
-  settle ();
+  gui_test_settle ();
   plan = pamong_indicators_page_get_plan (page);
   g_assert_nonnull (plan);
   g_assert_cmpint (pamong_plan_get_target_cents (plan), ==, 350);
@@ -267,7 +257,7 @@ test_planner_applies_as_drafts (Fixture       *fixture,
 
   /* The first step alone. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "indicators.apply-plan", "u", 1));
-  settle ();
+  gui_test_settle ();
   score = stored_score (fixture, first_number);
   g_assert_nonnull (score);
   g_assert_cmpint (pamong_indicator_score_get_status (score), ==, PAMONG_REVIEW_STATUS_DRAFT);
@@ -277,7 +267,7 @@ test_planner_applies_as_drafts (Fixture       *fixture,
 
   /* Then the rest. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "indicators.apply-plan", "u", 0));
-  settle ();
+  gui_test_settle ();
   g_assert_cmpstr (pamong_indicators_page_get_predikat_text (page), ==, "Sangat Baik");
   g_assert_cmpuint (pamong_plan_get_n_steps (pamong_indicators_page_get_plan (page)), ==, 0);
 }
@@ -292,7 +282,7 @@ test_new_assessment_copies_levels (Fixture       *fixture,
 
   g_assert_true (pamong_indicators_page_create_assessment (page, 2025, TRUE, &error));
   g_assert_no_error (error);
-  settle ();
+  gui_test_settle ();
   g_assert_cmpint (pamong_indicators_page_get_year (page), ==, 2025);
   g_assert_cmpstr (pamong_indicators_page_get_index_text (page), ==, "3.28");
   g_assert_cmpstr (pamong_indicators_page_get_progress_text (page), ==, "Scored 47 of 47 · final 0 of 47");
@@ -304,16 +294,16 @@ test_new_assessment_copies_levels (Fixture       *fixture,
   /* An empty one: nothing scored, no predikat. */
   g_assert_true (pamong_indicators_page_create_assessment (page, 2026, FALSE, &error));
   g_assert_no_error (error);
-  settle ();
+  gui_test_settle ();
   g_assert_cmpint (pamong_indicators_page_get_year (page), ==, 2026);
   g_assert_cmpstr (pamong_indicators_page_get_index_text (page), ==, "–");
   g_assert_cmpstr (pamong_indicators_page_get_progress_text (page), ==, "Scored 0 of 47 · final 0 of 47");
 
   /* Scoring the first indicator gives a provisional index of its level. */
   g_assert_true (pamong_indicators_page_show_indicator (page, 1));
-  settle ();
+  gui_test_settle ();
   pamong_indicators_page_pick_level (page, 2);
-  settle ();
+  gui_test_settle ();
   g_assert_cmpstr (pamong_indicators_page_get_index_text (page), ==, "3.00");
   g_assert_cmpstr (pamong_indicators_page_get_progress_text (page), ==, "Scored 1 of 47 · final 0 of 47");
 }
@@ -336,13 +326,13 @@ test_report_has_the_evidence (Fixture       *fixture,
   int status;
 
   g_assert_true (pamong_indicators_page_select_year (page, 2023));
-  settle ();
+  gui_test_settle ();
   score = stored_score (fixture, 37);
   g_assert_nonnull (score);
   attachment = pamong_store_attach (fixture->store, PAMONG_RECORD (score), "srikandi-rekap-2023.pdf",
                                     "application/pdf", bytes, &error);
   g_assert_no_error (error);
-  settle ();
+  gui_test_settle ();
 
   report = pamong_indicators_page_build_report (page);
   g_assert_nonnull (report);
@@ -364,7 +354,7 @@ test_report_has_the_evidence (Fixture       *fixture,
 
     g_assert_true (pamong_indicators_page_print_report (page, GTK_PRINT_OPERATION_ACTION_EXPORT, printed, &error));
     g_assert_no_error (error);
-    settle ();
+    gui_test_settle ();
     g_assert_true (g_spawn_sync (NULL, (char **) print_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
                                  &printed_text, NULL, &status, &error));
     g_assert_no_error (error);
@@ -426,11 +416,11 @@ test_second_framework (Fixture       *fixture,
       g_assert_true (pamong_store_save (fixture->store, PAMONG_RECORD (score), &error));
       g_assert_no_error (error);
     }
-  settle ();
+  gui_test_settle ();
 
   /* (3·10 + 2·15 + 4·15 + 1·24,5) / 64,5 = 2,24, provisional, "Sedang". */
   g_assert_true (pamong_indicators_page_select_year (page, 2030));
-  settle ();
+  gui_test_settle ();
   g_assert_cmpstr (pamong_indicators_page_get_visible_state (page), ==, "assessment");
   g_assert_cmpuint (pamong_indicators_page_get_n_visible_rows (page), ==, 5);
   g_assert_cmpstr (pamong_indicators_page_get_row_title (page, 0), ==, "Indikator 101");
@@ -439,35 +429,35 @@ test_second_framework (Fixture       *fixture,
   g_assert_cmpstr (pamong_indicators_page_get_progress_text (page), ==, "Scored 4 of 5 · final 0 of 5");
 
   g_assert_true (pamong_indicators_page_show_indicator (page, 101));
-  settle ();
+  gui_test_settle ();
   g_assert_cmpuint (pamong_indicators_page_get_n_level_choices (page), ==, 3);
   g_assert_cmpstr (pamong_indicators_page_get_level_choice (page, 0), ==, "1 · Awal");
 
   /* 201 (35,5 %) at 3: (144,5 + 3·35,5) / 100 = 2,51. */
   g_assert_true (pamong_indicators_page_show_indicator (page, 201));
-  settle ();
+  gui_test_settle ();
   g_assert_cmpuint (pamong_indicators_page_get_n_level_choices (page), ==, 4);
   pamong_indicators_page_pick_level (page, 2);
-  settle ();
+  gui_test_settle ();
   g_assert_cmpstr (pamong_indicators_page_get_index_text (page), ==, "2.51");
   g_assert_cmpstr (pamong_indicators_page_get_progress_text (page), ==, "Scored 5 of 5 · final 0 of 5");
 
   /* The planner works on its bands: "Tinggi ≥ 3,00" first. */
   pamong_indicators_page_set_plan_target (page, 0);
-  settle ();
+  gui_test_settle ();
   g_assert_cmpint (pamong_plan_get_target_cents (pamong_indicators_page_get_plan (page)), ==, 300);
   g_assert_cmpuint (pamong_plan_get_n_steps (pamong_indicators_page_get_plan (page)), >, 0);
 
   /* Back to P59. */
   g_assert_true (pamong_indicators_page_select_year (page, 2024));
-  settle ();
+  gui_test_settle ();
   g_assert_cmpuint (pamong_indicators_page_get_n_visible_rows (page), ==, 47);
   g_assert_cmpstr (pamong_indicators_page_get_index_text (page), ==, "3.28");
 
   unknown = save_assessment (fixture, 2031, "no-such-framework");
-  settle ();
+  gui_test_settle ();
   g_assert_true (pamong_indicators_page_select_year (page, 2031));
-  settle ();
+  gui_test_settle ();
   g_assert_cmpstr (pamong_indicators_page_get_visible_state (page), ==, "empty");
   g_assert_cmpuint (pamong_indicators_page_get_n_visible_rows (page), ==, 0);
 
@@ -498,9 +488,9 @@ test_evidence_attach_and_remove (Fixture       *fixture,
   g_assert_true (g_file_set_contents (path, "%PDF-1.4 notulen", -1, &error));
   g_assert_true (pamong_indicators_page_create_assessment (page, 2025, FALSE, &error));
   g_assert_no_error (error);
-  settle ();
+  gui_test_settle ();
   g_assert_true (pamong_indicators_page_show_indicator (page, 10));
-  settle ();
+  gui_test_settle ();
   g_assert_cmpuint (pamong_indicators_page_get_n_evidence (page), ==, 0);
   g_assert_null (stored_score (fixture, 10));
 
@@ -511,7 +501,7 @@ test_evidence_attach_and_remove (Fixture       *fixture,
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
-  settle ();
+  gui_test_settle ();
   g_assert_cmpuint (pamong_indicators_page_get_n_evidence (page), ==, 1);
 
   score = stored_score (fixture, 10);
@@ -527,7 +517,7 @@ test_evidence_attach_and_remove (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "indicators.remove-evidence", "s",
                                              pamong_record_get_uuid (PAMONG_RECORD (attachments->pdata[0]))));
-  settle ();
+  gui_test_settle ();
   g_assert_cmpuint (pamong_indicators_page_get_n_evidence (page), ==, 0);
   g_unlink (path);
 }

@@ -27,46 +27,13 @@
 #include "pamong-requests-page.h"
 #include "pamong-service-catalog.h"
 #include "pamong-tracking.h"
+#include "gui-test-util.h"
 
 static char *tmp_dir;
 static char *demo_path;
 static guint store_serial;
 
 /* Helpers */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for the UI");
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-is_drawn (gpointer data)
-{
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
-}
-
-static void
-settle (void)
-{
-  for (guint i = 0; i < 30; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
-}
 
 /* A copy of the demo store for each test, so the tests do not see each
  * other's changes. */
@@ -137,7 +104,7 @@ screenshot (GtkWidget  *widget,
   if (dir == NULL)
     return;
 
-  settle ();
+  gui_test_settle ();
   paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, snapshot, width, height);
@@ -171,8 +138,8 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (fixture->window, 1280, 800);
   pamong_workspace_page_set_store (PAMONG_WORKSPACE_PAGE (fixture->page), fixture->store);
   gtk_window_present (fixture->window);
-  wait_until (is_drawn, fixture->window);
-  settle ();
+  gui_test_wait_until (gui_test_window_is_drawn, fixture->window);
+  gui_test_settle ();
 }
 
 static void
@@ -183,7 +150,7 @@ fixture_tear_down (Fixture       *fixture,
 
   g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
   gtk_window_destroy (fixture->window);
-  settle ();
+  gui_test_settle ();
   g_assert_null (weak);
   g_assert_finalize_object (fixture->store);
 }
@@ -205,7 +172,7 @@ type_text (GtkWidget  *row,
       gtk_editable_insert_text (editable, character, -1, &position);
       gtk_editable_set_position (editable, position);
     }
-  settle ();
+  gui_test_settle ();
 }
 
 static void
@@ -215,7 +182,7 @@ press_enter (GtkWidget *row)
 
   /* GtkText's "activate" is what its Enter key binding emits. */
   g_signal_emit_by_name (delegate, "activate");
-  settle ();
+  gui_test_settle ();
 }
 
 static void
@@ -287,8 +254,8 @@ test_keyboard_only_intake (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "requests.new", NULL));
   window = pamong_requests_page_new_request (fixture->page);
   intake = PAMONG_REQUEST_INTAKE (window);
-  wait_until (is_drawn, window);
-  settle ();
+  gui_test_wait_until (gui_test_window_is_drawn, window);
+  gui_test_settle ();
 
   assert_focus_in (window, pamong_request_intake_get_field (intake, "name"));
   type_text (pamong_request_intake_get_field (intake, "name"), "Siti Aminah");
@@ -347,14 +314,14 @@ test_keyboard_only_intake (Fixture       *fixture,
 
   /* She lives in Cepu now: choosing moves on, as the popover's Enter does. */
   g_assert_true (pamong_request_intake_select_by_name (intake, "kecamatan", "Cepu"));
-  settle ();
+  gui_test_settle ();
   assert_focus_in (window, pamong_request_intake_get_field (intake, "desa"));
   g_assert_true (pamong_request_intake_select_by_name (intake, "desa", "Balun (kelurahan)"));
-  settle ();
+  gui_test_settle ();
   assert_focus_in (window, pamong_request_intake_get_field (intake, "service"));
   g_assert_true (pamong_request_intake_select_by_name (intake, "service",
                                                        pamong_service_type_get_name (service)));
-  settle ();
+  gui_test_settle ();
   assert_focus_in (window, pamong_request_intake_get_field (intake, "description"));
   type_text (pamong_request_intake_get_field (intake, "description"), "Akta kelahiran anak kedua");
 
@@ -404,7 +371,7 @@ test_keyboard_only_intake (Fixture       *fixture,
 
   /* The next applicant: the form is empty again, the service stays. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (intake), "intake.another", NULL));
-  settle ();
+  gui_test_settle ();
   assert_focus_in (window, pamong_request_intake_get_field (intake, "name"));
   g_assert_null (pamong_request_intake_get_saved (intake));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (pamong_request_intake_get_field (intake, "nik"))), ==, "");
@@ -412,7 +379,7 @@ test_keyboard_only_intake (Fixture       *fixture,
 
   /* Saving without a name says so and goes there; nothing is stored. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (intake), "intake.save", NULL));
-  settle ();
+  gui_test_settle ();
   g_assert_cmpstr (pamong_request_intake_get_problem (intake), ==, "Type the applicant’s name.");
   assert_focus_in (window, pamong_request_intake_get_field (intake, "name"));
   g_assert_cmpuint (count_requests (fixture->store, NULL, NULL), ==, before + 1);
@@ -420,7 +387,7 @@ test_keyboard_only_intake (Fixture       *fixture,
   /* A location outside the globe is refused. */
   type_text (pamong_request_intake_get_field (intake, "name"), "Bambang");
   adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (pamong_request_intake_get_field (intake, "location")), TRUE);
-  settle ();
+  gui_test_settle ();
   assert_focus_in (window, pamong_request_intake_get_field (intake, "latitude"));
   type_text (pamong_request_intake_get_field (intake, "latitude"), "-96,97");
   type_text (pamong_request_intake_get_field (intake, "longitude"), "111,42");
@@ -434,7 +401,7 @@ test_keyboard_only_intake (Fixture       *fixture,
   g_assert_cmpuint (count_requests (fixture->store, NULL, NULL), ==, before + 2);
 
   gtk_window_destroy (window);
-  settle ();
+  gui_test_settle ();
 }
 
 static guint
@@ -501,7 +468,7 @@ test_workflow_transitions (Fixture       *fixture,
   guint n_events;
 
   pamong_requests_page_select (page, position);
-  settle ();
+  gui_test_settle ();
   request = g_object_ref (pamong_requests_page_get_shown (page));
   g_assert_cmpint (pamong_service_request_get_status (request), ==, PAMONG_REQUEST_STATUS_SUBMITTED);
 
@@ -515,7 +482,7 @@ test_workflow_transitions (Fixture       *fixture,
 
   /* The button's action. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.transition", "s", "verified"));
-  settle ();
+  gui_test_settle ();
   g_assert_cmpint (stored_status (fixture, request), ==, PAMONG_REQUEST_STATUS_VERIFIED);
   g_assert_cmpstr (pamong_record_get_uuid (PAMONG_RECORD (pamong_requests_page_get_shown (page))), ==,
                    pamong_record_get_uuid (PAMONG_RECORD (request)));
@@ -536,7 +503,7 @@ test_workflow_transitions (Fixture       *fixture,
   /* Refused: verified cannot jump to completed. The message is the
    * workflow's, and the request stays verified. */
   g_assert_false (pamong_requests_page_transition (page, PAMONG_REQUEST_STATUS_COMPLETED, NULL));
-  settle ();
+  gui_test_settle ();
   g_assert_nonnull (pamong_requests_page_get_last_error (page));
   {
     g_autofree char *from = g_strdup_printf ("“%s”", pamong_request_status_get_label (PAMONG_REQUEST_STATUS_VERIFIED));
@@ -565,7 +532,7 @@ test_workflow_transitions (Fixture       *fixture,
   /* Rejected with a reason: final, no more actions, the reason shows. */
   g_assert_true (pamong_requests_page_transition (page, PAMONG_REQUEST_STATUS_REJECTED,
                                                   "Berkas tidak lengkap."));
-  settle ();
+  gui_test_settle ();
   g_assert_cmpint (stored_status (fixture, request), ==, PAMONG_REQUEST_STATUS_REJECTED);
   g_assert_cmpuint (count_children (actions), ==, 1);
   g_assert_true (GTK_IS_LABEL (gtk_widget_get_first_child (actions)));
@@ -597,14 +564,14 @@ test_assign_unit (Fixture       *fixture,
   guint target;
 
   pamong_requests_page_select (page, position);
-  settle ();
+  gui_test_settle ();
   request = g_object_ref (pamong_requests_page_get_shown (page));
   old_unit = g_strdup (pamong_service_request_get_unit (request));
   selected = adw_combo_row_get_selected (assign);
   g_assert_cmpuint (selected, >, 0);
   target = selected == 1 ? 2 : 1;
   adw_combo_row_set_selected (assign, target);
-  settle ();
+  gui_test_settle ();
   g_assert_cmpstr (pamong_requests_page_get_last_error (page), ==, NULL);
 
   stored = pamong_store_lookup (fixture->store, PAMONG_TYPE_SERVICE_REQUEST,
@@ -620,7 +587,7 @@ select_filter (PamongRequestsPage *page,
                guint               position)
 {
   gtk_drop_down_set_selected (GTK_DROP_DOWN (pamong_requests_page_get_filter (page, name)), position);
-  settle ();
+  gui_test_settle ();
 }
 
 static void
@@ -752,7 +719,7 @@ test_filters (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, total);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.toggle-filters", NULL));
-  settle ();
+  gui_test_settle ();
   g_assert_true (gtk_widget_get_mapped (pamong_requests_page_get_filter (page, "status")));
   g_assert_false (gtk_widget_get_mapped (pamong_requests_page_get_filter (page, "from")));
   screenshot (GTK_WIDGET (fixture->window), "filters-shown");
@@ -772,16 +739,16 @@ test_filters (Fixture       *fixture,
 
   /* Overdue: stands out and filters. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.clear-filters", NULL));
-  settle ();
+  gui_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, total);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (pamong_requests_page_get_filter (page, "overdue")), TRUE);
-  settle ();
+  gui_test_settle ();
   assert_list_is (page, fixture->store, is_overdue, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
 
   /* The detail of an overdue request says so. */
   pamong_requests_page_select (page, 0);
-  settle ();
+  gui_test_settle ();
   overdue_one = g_object_ref (pamong_requests_page_get_shown (page));
   g_assert_true (gtk_widget_get_visible (pamong_requests_page_get_part (page, "overdue")));
 
@@ -797,14 +764,14 @@ test_filters (Fixture       *fixture,
     pamong_service_request_set_due_date (PAMONG_SERVICE_REQUEST (other), "2999-12-31");
     g_assert_true (pamong_store_save (fixture->store, other, &error));
     g_assert_no_error (error);
-    settle ();
+    gui_test_settle ();
     g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_overdue - 1);
     assert_list_is (page, fixture->store, is_overdue, NULL);
 
     pamong_service_request_set_due_date (PAMONG_SERVICE_REQUEST (other), due);
     g_assert_true (pamong_store_save (fixture->store, other, &error));
     g_assert_no_error (error);
-    settle ();
+    gui_test_settle ();
     g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_overdue);
   }
 
@@ -819,7 +786,7 @@ test_filters (Fixture       *fixture,
 
   /* The unit filter. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.clear-filters", NULL));
-  settle ();
+  gui_test_settle ();
   select_filter (page, "unit", 1);
   {
     g_autoptr(PamongServiceRequest) first = g_list_model_get_item (model, 0);
@@ -830,7 +797,7 @@ test_filters (Fixture       *fixture,
 
   /* The submission period: this year. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.clear-filters", NULL));
-  settle ();
+  gui_test_settle ();
   select_filter (page, "period", 4);
   assert_list_is (page, fixture->store, is_this_year, NULL);
 
@@ -841,27 +808,27 @@ test_filters (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (pamong_requests_page_get_filter (page, "from")), "2026-04-01");
   gtk_editable_set_text (GTK_EDITABLE (pamong_requests_page_get_filter (page, "to")), "2026-04-15");
   g_signal_emit_by_name (pamong_requests_page_get_filter (page, "to"), "activate");
-  settle ();
+  gui_test_settle ();
   assert_list_is (page, fixture->store, is_first_half_of_april, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
   screenshot (GTK_WIDGET (fixture->window), "filters");
   gtk_editable_set_text (GTK_EDITABLE (pamong_requests_page_get_filter (page, "to")), "2026-02-30");
   g_signal_emit_by_name (pamong_requests_page_get_filter (page, "to"), "activate");
-  settle ();
+  gui_test_settle ();
   g_assert_true (gtk_widget_has_css_class (pamong_requests_page_get_filter (page, "to"), "error"));
   assert_list_is (page, fixture->store, is_from_april, NULL);
 
   /* Search works with the filters: nothing matches a nonsense word. */
   gtk_editable_set_text (pamong_workspace_page_get_search_entry (PAMONG_WORKSPACE_PAGE (page)), "zzqxqzz");
   g_signal_emit_by_name (pamong_workspace_page_get_search_entry (PAMONG_WORKSPACE_PAGE (page)), "search-changed");
-  settle ();
+  gui_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   g_assert_cmpstr (pamong_requests_page_get_visible_state (page), ==, "no-results");
   gtk_editable_set_text (pamong_workspace_page_get_search_entry (PAMONG_WORKSPACE_PAGE (page)), "");
   g_signal_emit_by_name (pamong_workspace_page_get_search_entry (PAMONG_WORKSPACE_PAGE (page)), "search-changed");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.clear-filters", NULL));
-  settle ();
+  gui_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, total);
   total_text = pamong_format_integer (total);
   g_assert_true (g_str_has_prefix (pamong_requests_page_get_count_text (page), total_text));
@@ -894,7 +861,7 @@ test_dashboard (Fixture       *fixture,
   PamongRequestsDashboard *dashboard = PAMONG_REQUESTS_DASHBOARD (pamong_requests_page_get_part (fixture->page, "dashboard"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "requests.dashboard", NULL));
-  settle ();
+  gui_test_settle ();
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (dashboard)));
   g_assert_cmpuint (pamong_bar_chart_get_n_bars (pamong_requests_dashboard_get_chart (dashboard, "status")), ==, 5);
   g_assert_cmpuint (pamong_bar_chart_get_n_bars (pamong_requests_dashboard_get_chart (dashboard, "kecamatan")), ==, 16);
@@ -959,9 +926,9 @@ test_attachments (Fixture       *fixture,
 
   g_assert_true (g_file_set_contents (path, bytes, sizeof bytes - 1, NULL));
   pamong_requests_page_select (page, 0);
-  settle ();
+  gui_test_settle ();
   g_assert_true (pamong_requests_page_attach_file (page, file));
-  settle ();
+  gui_test_settle ();
 
   attachments = pamong_store_list_attachments (fixture->store,
                                                pamong_record_get_uuid (PAMONG_RECORD (pamong_requests_page_get_shown (page))),
@@ -994,7 +961,7 @@ test_receipt_pdf (Fixture       *fixture,
   gsize length;
 
   pamong_requests_page_select (fixture->page, 0);
-  settle ();
+  gui_test_settle ();
   receipt = pamong_request_receipt_build (fixture->store, pamong_requests_page_get_shown (fixture->page));
   g_assert_true (pamong_receipt_write_pdf (receipt, path, &error));
   g_assert_no_error (error);
@@ -1015,7 +982,7 @@ test_catalogue (Fixture       *fixture,
   GtkTextBuffer *buffer;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "requests.catalogue", NULL));
-  settle ();
+  gui_test_settle ();
   {
     g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
 
@@ -1039,7 +1006,7 @@ test_catalogue (Fixture       *fixture,
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (pamong_service_catalog_get_field (catalog, "days")), 3);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (pamong_service_catalog_get_field (catalog, "cost")), 15000);
   g_assert_true (pamong_service_catalog_save (catalog));
-  settle ();
+  gui_test_settle ();
   g_assert_cmpuint (pamong_store_count (fixture->store, query, NULL), ==, before + 1);
   g_assert_cmpuint (pamong_service_catalog_get_n_services (catalog), ==, before + 1);
 
@@ -1054,7 +1021,7 @@ test_catalogue (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (pamong_service_catalog_get_field (catalog, "name")), "Akta Uji Pertama");
   adw_combo_row_set_selected (ADW_COMBO_ROW (pamong_service_catalog_get_field (catalog, "unit")), 0);
   g_assert_true (pamong_service_catalog_save (catalog));
-  settle ();
+  gui_test_settle ();
   {
     GtkDropDown *filter = GTK_DROP_DOWN (pamong_requests_page_get_filter (fixture->page, "service"));
 
@@ -1064,7 +1031,7 @@ test_catalogue (Fixture       *fixture,
   }
 
   gtk_window_destroy (GTK_WINDOW (catalog));
-  settle ();
+  gui_test_settle ();
 }
 
 /* Open311: a local server plays another city's endpoint. */
@@ -1142,12 +1109,12 @@ test_open311_source (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (pamong_open311_view_add_source (view, bad, &error));
   g_assert_no_error (error);
-  settle ();
+  gui_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (source)), ==, 3);
 
   gtk_drop_down_set_selected (source, 1);
-  wait_until (open311_settled, view);
-  settle ();
+  gui_test_wait_until (open311_settled, view);
+  gui_test_settle ();
   g_assert_cmpstr (pamong_open311_view_get_state (view), ==, "list");
   g_assert_cmpuint (pamong_open311_view_get_n_services (view), ==, 1);
   g_assert_cmpuint (pamong_open311_view_get_n_requests (view), ==, 2);
@@ -1160,14 +1127,14 @@ test_open311_source (Fixture       *fixture,
 
   /* A broken document: an error page that says what went wrong. */
   gtk_drop_down_set_selected (source, 2);
-  wait_until (open311_settled, view);
+  gui_test_wait_until (open311_settled, view);
   g_assert_cmpstr (pamong_open311_view_get_state (view), ==, "error");
   g_assert_nonnull (pamong_open311_view_get_error (view));
   g_assert_true (g_str_has_prefix (pamong_open311_view_get_error (view), "Pamong could not read"));
 
   /* Back to the office's own requests; the sources stay in the store. */
   gtk_drop_down_set_selected (source, 0);
-  settle ();
+  gui_test_settle ();
   {
     g_autofree char *meta = pamong_store_get_meta (fixture->store, "open311-sources", NULL);
 

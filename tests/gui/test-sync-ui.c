@@ -27,6 +27,7 @@
 #include "pamong-window-private.h"
 #include "pamong-server-auth.h"
 #include "server-test-util.h"
+#include "gui-test-util.h"
 
 #define TEST_PASSWORD "kata-sandi-uji-sinkron"
 
@@ -38,41 +39,6 @@ static char             *tmp_dir;
 static gboolean          have_keyring;
 
 /* Helpers */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  /* Generous: meson's timeout is the real limit (sanitizers are slow). */
-  gint64 deadline = g_get_monotonic_time () + 900 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for the UI");
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-settle (void)
-{
-  for (guint i = 0; i < 30; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
-}
-
-static gboolean
-window_is_drawn (gpointer data)
-{
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
-}
 
 static gpointer
 find_toplevel (GType type)
@@ -131,9 +97,9 @@ sync_is_quiet (gpointer data)
 static void
 wait_for_quiet_sync (void)
 {
-  settle ();
-  wait_until (sync_is_quiet, NULL);
-  settle ();
+  gui_test_settle ();
+  gui_test_wait_until (sync_is_quiet, NULL);
+  gui_test_settle ();
 }
 
 static char *
@@ -157,7 +123,7 @@ log_in_through_dialog (PamongLoginDialog *dialog)
   g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
   pamong_login_dialog_set_fields (dialog, server_url, "admin", TEST_PASSWORD);
   pamong_login_dialog_submit (dialog);
-  wait_until (pointer_is_null, &weak);
+  gui_test_wait_until (pointer_is_null, &weak);
   g_assert_true (pamong_account_get_logged_in (account ()));
 }
 
@@ -255,9 +221,9 @@ screenshot (const char *name)
 
   if (dir == NULL)
     return;
-  settle ();
+  gui_test_settle ();
   g_usleep (300 * 1000);
-  settle ();
+  gui_test_settle ();
   path = g_strdup_printf ("%s/%s.png", dir, name);
   command = g_strdup_printf ("import -window root %s", path);
   if (!g_spawn_command_line_sync (command, NULL, NULL, NULL, &error))
@@ -310,7 +276,7 @@ test_login (void)
   g_assert_null (header_summary ());
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (the_window), "win.log-in", NULL));
-  settle ();
+  gui_test_settle ();
   dialog = find_toplevel (PAMONG_TYPE_LOGIN_DIALOG);
   g_assert_nonnull (dialog);
 
@@ -318,7 +284,7 @@ test_login (void)
   unreachable = g_strdup_printf ("http://127.0.0.1:%u", free_port ());
   pamong_login_dialog_set_fields (dialog, unreachable, "admin", "pamong-demo");
   pamong_login_dialog_submit (dialog);
-  wait_until (dialog_is_idle, dialog);
+  gui_test_wait_until (dialog_is_idle, dialog);
   error_text = pamong_login_dialog_get_error_text (dialog);
   g_assert_nonnull (strstr (error_text, "could not be reached"));
   g_assert_nonnull (strstr (error_text, unreachable));
@@ -344,7 +310,7 @@ test_login (void)
 
       pamong_login_dialog_set_fields (dialog, https, "admin", "pamong-demo");
       pamong_login_dialog_submit (dialog);
-      wait_until (dialog_is_idle, dialog);
+      gui_test_wait_until (dialog_is_idle, dialog);
       error_text = pamong_login_dialog_get_error_text (dialog);
       g_assert_nonnull (strstr (error_text, "certificate"));
       g_assert_false (pamong_account_get_logged_in (account ()));
@@ -353,7 +319,7 @@ test_login (void)
   /* The right server, the wrong password. */
   pamong_login_dialog_set_fields (dialog, server_url, "admin", "wrong-password");
   pamong_login_dialog_submit (dialog);
-  wait_until (dialog_is_idle, dialog);
+  gui_test_wait_until (dialog_is_idle, dialog);
   g_assert_cmpstr (pamong_login_dialog_get_error_text (dialog), ==,
                    "The user name or the password is wrong.");
   screenshot ("login-wrong-password");
@@ -364,7 +330,7 @@ test_login (void)
     {
       pamong_login_dialog_set_fields (dialog, server_url, "viewer", "still-wrong");
       pamong_login_dialog_submit (dialog);
-      wait_until (dialog_is_idle, dialog);
+      gui_test_wait_until (dialog_is_idle, dialog);
     }
   g_assert_cmpstr (pamong_login_dialog_get_error_text (dialog), ==,
                    "Too many failed logins. Wait 5 minutes and try again.");
@@ -462,8 +428,8 @@ test_sync_now_updates_the_header (void)
   pamong_unit_set_name (PAMONG_UNIT (unit), "Dinas Uji Sinkronisasi Layar");
   g_assert_true (pamong_store_save (store, unit, &error));
   g_assert_no_error (error);
-  wait_until (has_pending, GUINT_TO_POINTER (1));
-  settle ();
+  gui_test_wait_until (has_pending, GUINT_TO_POINTER (1));
+  gui_test_settle ();
   g_assert_cmpstr (header_summary (), ==, "1 to Send");
   screenshot ("header-pending-button");
   popup_sync_status (TRUE);
@@ -535,14 +501,14 @@ test_conflict_resolved_in_the_dialog (void)
   pamong_test_response_free (response);
 
   gtk_widget_activate_action (GTK_WIDGET (the_window), "win.sync-now", NULL);
-  wait_until (has_conflicts, GUINT_TO_POINTER (1));
-  settle ();
+  gui_test_wait_until (has_conflicts, GUINT_TO_POINTER (1));
+  gui_test_settle ();
   g_assert_cmpstr (header_summary (), ==, "1 Conflict");
   popup_sync_status (TRUE);
   screenshot ("header-conflict");
   popup_sync_status (FALSE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (the_window), "win.resolve-conflicts", NULL));
-  settle ();
+  gui_test_settle ();
 
   dialog = find_toplevel (PAMONG_TYPE_CONFLICT_DIALOG);
   g_assert_nonnull (dialog);
@@ -567,7 +533,7 @@ test_conflict_resolved_in_the_dialog (void)
 
   /* Resolving starts a sync; the merge reaches the server. */
   wait_for_quiet_sync ();
-  wait_until (has_conflicts, GUINT_TO_POINTER (0));
+  gui_test_wait_until (has_conflicts, GUINT_TO_POINTER (0));
   g_assert_cmpuint (pamong_sync_scheduler_get_pending_count (scheduler ()), ==, 0);
   g_assert_cmpstr (header_summary (), ==, "Synced");
   theirs = lookup (the_server->store, PAMONG_TYPE_UNIT, pamong_record_get_uuid (unit));
@@ -582,7 +548,7 @@ test_conflict_resolved_in_the_dialog (void)
   weak = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  settle ();
+  gui_test_settle ();
   g_assert_null (weak);
 }
 
@@ -620,8 +586,8 @@ test_ended_session_asks_for_login (void)
   g_assert_no_error (error);
 
   gtk_widget_activate_action (GTK_WIDGET (the_window), "win.sync-now", NULL);
-  wait_until (needs_login, NULL);
-  settle ();
+  gui_test_wait_until (needs_login, NULL);
+  gui_test_settle ();
   g_assert_cmpstr (header_summary (), ==, "Log In to Sync");
   g_assert_cmpuint (pamong_sync_scheduler_get_pending_count (scheduler ()), ==, 1);
   screenshot ("session-ended-login");
@@ -635,7 +601,7 @@ test_ended_session_asks_for_login (void)
   g_assert_cmpstr (pamong_login_dialog_get_username (dialog), ==, "admin");
   log_in_through_dialog (dialog);
 
-  wait_until (has_pending, GUINT_TO_POINTER (0));
+  gui_test_wait_until (has_pending, GUINT_TO_POINTER (0));
   wait_for_quiet_sync ();
   g_assert_cmpint (pamong_sync_scheduler_get_state (scheduler ()), ==, PAMONG_SYNC_STATE_IDLE);
   theirs = lookup (the_server->store, PAMONG_TYPE_UNIT, pamong_record_get_uuid (unit));
@@ -669,10 +635,10 @@ test_log_out (void)
   preferences = pamong_preferences_window_new (pamong_app_get_settings (the_app));
   pamong_preferences_window_set_account (preferences, account ());
   gtk_window_present (GTK_WINDOW (preferences));
-  settle ();
+  gui_test_settle ();
   pamong_preferences_window_log_out (preferences);
-  wait_until (is_logged_out, NULL);
-  settle ();
+  gui_test_wait_until (is_logged_out, NULL);
+  gui_test_settle ();
 
   left = keyring_token ();
   g_assert_null (left);
@@ -687,7 +653,7 @@ test_log_out (void)
   pamong_test_response_free (response);
 
   gtk_window_destroy (GTK_WINDOW (preferences));
-  settle ();
+  gui_test_settle ();
 }
 
 /* Set-up */
@@ -787,15 +753,15 @@ run_tests_cb (GApplication *app,
   the_window = pamong_window_new (the_app);
   gtk_window_set_default_size (GTK_WINDOW (the_window), 1200, 760);
   gtk_window_present (GTK_WINDOW (the_window));
-  wait_until (window_is_drawn, the_window);
-  settle ();
+  gui_test_wait_until (gui_test_window_is_drawn, the_window);
+  gui_test_settle ();
 
   test_result = g_test_run ();
 
   weak = the_window;
   g_object_add_weak_pointer (G_OBJECT (the_window), &weak);
   gtk_window_destroy (GTK_WINDOW (the_window));
-  settle ();
+  gui_test_settle ();
   g_assert_null (weak);
 
   g_signal_stop_emission_by_name (app, "activate");

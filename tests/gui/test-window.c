@@ -17,6 +17,7 @@
 #include "pamong-preferences-window.h"
 #include "pamong-requests-page.h"
 #include "pamong-window-private.h"
+#include "gui-test-util.h"
 
 static char *tmp_dir;
 static char *demo_path;
@@ -24,41 +25,6 @@ static char *demo_path;
 static const char *demo_store (void);
 
 /* Helpers */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for the UI");
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-window_is_drawn (gpointer data)
-{
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
-}
-
-static void
-settle (void)
-{
-  /* Let pending idles, layout and the frame clock run. */
-  for (guint i = 0; i < 50; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
-}
 
 /* One app for the whole run, as in real use: the tests run inside its
  * g_application_run(), each on a store of its own. */
@@ -82,8 +48,8 @@ window_new_drawn (PamongApp *app)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (window_is_drawn, window);
-  settle ();
+  gui_test_wait_until (gui_test_window_is_drawn, window);
+  gui_test_settle ();
 
   return window;
 }
@@ -95,7 +61,7 @@ destroy_window (PamongWindow *window)
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &weak);
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
+  gui_test_settle ();
   g_assert_null (weak);
 }
 
@@ -154,10 +120,10 @@ type_search (PamongApp   *app,
   ModelCount count = { model, store_search_count (app, type, text) };
 
   gtk_editable_set_text (pamong_workspace_page_get_search_entry (PAMONG_WORKSPACE_PAGE (page)), text);
-  wait_until (model_has_expected_count, &count);
+  gui_test_wait_until (model_has_expected_count, &count);
   /* Let the entry's delayed search run too. */
   g_usleep (300 * 1000);
-  settle ();
+  gui_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, count.expected);
 }
 
@@ -168,7 +134,7 @@ search_indicators (GtkEditable *entry,
 {
   gtk_editable_set_text (entry, text);
   g_usleep (400 * 1000);
-  settle ();
+  gui_test_settle ();
 }
 
 /* Tests */
@@ -191,7 +157,7 @@ test_welcome_for_an_empty_store (void)
   g_assert_cmpstr (pamong_window_get_visible_view (window), ==, "welcome");
   /* The workspace shortcuts do not leave the welcome page. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.workspace-2", NULL);
-  settle ();
+  gui_test_settle ();
   g_assert_cmpstr (pamong_window_get_visible_view (window), ==, "welcome");
 
   page = pamong_window_get_page (window, "aplikasi");
@@ -201,7 +167,7 @@ test_welcome_for_an_empty_store (void)
   /* "Open the Blora Demo" fills the store in a worker and the window
    * switches to the workspaces with the new rows. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo", NULL);
-  wait_until (view_is_workspaces, window);
+  gui_test_wait_until (view_is_workspaces, window);
   g_assert_false (pamong_app_get_seeding (app));
 
   page = pamong_window_get_page (window, "aplikasi");
@@ -296,7 +262,7 @@ check_indikator (PamongApp    *app,
 
   /* Blora's 2023 evaluation: 3.27, Baik (English UI, so a decimal point). */
   g_assert_true (pamong_indicators_page_select_year (page, 2023));
-  settle ();
+  gui_test_settle ();
   g_assert_cmpint (pamong_indicators_page_get_year (page), ==, 2023);
   g_assert_cmpstr (pamong_indicators_page_get_visible_state (page), ==, "assessment");
   g_assert_cmpstr (pamong_indicators_page_get_index_text (page), ==, "3.27");
@@ -454,7 +420,7 @@ destroy_toplevels_of_type (GType type)
       if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
         gtk_window_destroy (GTK_WINDOW (window));
     }
-  settle ();
+  gui_test_settle ();
 }
 
 static void
@@ -463,17 +429,17 @@ test_menu_windows_open (void)
   PamongApp *app = app_with_store (demo_store ());
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  settle ();
+  gui_test_settle ();
   g_assert_true (has_toplevel_of_type (ADW_TYPE_ABOUT_WINDOW));
   destroy_toplevels_of_type (ADW_TYPE_ABOUT_WINDOW);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
-  settle ();
+  gui_test_settle ();
   g_assert_true (has_toplevel_of_type (GTK_TYPE_SHORTCUTS_WINDOW));
   destroy_toplevels_of_type (GTK_TYPE_SHORTCUTS_WINDOW);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "connect", NULL);
-  settle ();
+  gui_test_settle ();
   g_assert_true (has_toplevel_of_type (PAMONG_TYPE_PREFERENCES_WINDOW));
   destroy_toplevels_of_type (PAMONG_TYPE_PREFERENCES_WINDOW);
 }
@@ -504,7 +470,7 @@ test_preferences_language_and_server (void)
   g_settings_set_string (settings, "language", "");
   preferences = pamong_preferences_window_new (settings);
   gtk_window_present (GTK_WINDOW (preferences));
-  settle ();
+  gui_test_settle ();
 
   /* Find the combo row by walking the widget tree. */
   child = GTK_WIDGET (preferences);
@@ -534,7 +500,7 @@ test_preferences_language_and_server (void)
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 2);
 
   gtk_window_destroy (GTK_WINDOW (preferences));
-  settle ();
+  gui_test_settle ();
   g_settings_set_string (settings, "language", "");
 }
 

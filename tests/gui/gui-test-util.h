@@ -1,0 +1,24 @@
+/* gui-test-util.h — what the UI tests share: waiting for the real window
+ *
+ * Copyright 2026 The Pamong authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef gboolean (*GuiTestCondition) (gpointer data);
+
+/* Iterates the main context until @condition holds; fails the test after
+ * ten minutes (meson's timeout is the real limit; the sanitizers are slow). */
+void     gui_test_wait_until      (GuiTestCondition  condition,
+                                   gpointer          data);
+/* A GuiTestCondition: @data (a GtkWidget) is mapped and has a size. */
+gboolean gui_test_window_is_drawn (gpointer          data);
+/* Lets pending idles, layout and the frame clock run for a moment. */
+void     gui_test_settle          (void);
+
+G_END_DECLS
