@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pamong-labels.h"
+#include "pamong-request-workflow.h"
 
 const char *
 pamong_label_unit_kind (PamongUnitKind kind)
@@ -147,23 +148,11 @@ pamong_label_service_kind (PamongServiceKind kind)
     }
 }
 
+/* The workflow's own names (the core names statuses in its errors too). */
 const char *
 pamong_label_request_status (PamongRequestStatus status)
 {
-  switch (status)
-    {
-    case PAMONG_REQUEST_STATUS_SUBMITTED:
-      return C_("request status", "Submitted");
-    case PAMONG_REQUEST_STATUS_VERIFIED:
-      return C_("request status", "Verified");
-    case PAMONG_REQUEST_STATUS_IN_PROGRESS:
-      return C_("request status", "In progress");
-    case PAMONG_REQUEST_STATUS_COMPLETED:
-      return C_("request status", "Completed");
-    case PAMONG_REQUEST_STATUS_REJECTED:
-    default:
-      return C_("request status", "Rejected");
-    }
+  return pamong_request_status_get_label (status);
 }
 
 const char *
