@@ -435,16 +435,26 @@ pamong_sync_get_record_errors (PamongSync *self)
   return self->record_errors;
 }
 
+/* A request to the server with the token, or NULL — then @task has been
+ * returned with the error and released. */
 static SoupMessage *
 sync_message_new (PamongSync *self,
                   const char *method,
-                  const char *path)
+                  const char *path,
+                  GTask      *task)
 {
   g_autofree char *uri = g_strconcat (self->server_url, path, NULL);
   SoupMessage *msg = soup_message_new (method, uri);
 
+  /* No request can be made: the run ends here, with @task. */
   if (msg == NULL)
-    return NULL;
+    {
+      g_task_return_new_error (task, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
+                               _("“%s” is not a server address Pamong can use."),
+                               self->server_url);
+      g_object_unref (task);
+      return NULL;
+    }
 
   if (self->token != NULL)
     {
@@ -1041,15 +1051,9 @@ push_next_batch (GTask *task)
   length = strlen (json);
   bytes = g_bytes_new_take (g_steal_pointer (&json), length);
 
-  msg = sync_message_new (self, SOUP_METHOD_POST, "/api/v1/batch");
+  msg = sync_message_new (self, SOUP_METHOD_POST, "/api/v1/batch", task);
   if (msg == NULL)
-    {
-      g_task_return_new_error (task, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
-                               _("“%s” is not a server address Pamong can use."),
-                               self->server_url);
-      g_object_unref (task);
-      return;
-    }
+    return;
 
   soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
   soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT,
@@ -1260,15 +1264,9 @@ upload_next_blob (GTask *task)
     }
 
   path = g_strconcat ("/api/v1/blobs/", sha256, NULL);
-  msg = sync_message_new (self, SOUP_METHOD_PUT, path);
+  msg = sync_message_new (self, SOUP_METHOD_PUT, path, task);
   if (msg == NULL)
-    {
-      g_task_return_new_error (task, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
-                               _("“%s” is not a server address Pamong can use."),
-                               self->server_url);
-      g_object_unref (task);
-      return;
-    }
+    return;
 
   soup_message_set_request_body_from_bytes (msg, "application/octet-stream", data);
   soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT,
@@ -1384,15 +1382,9 @@ download_next_blob (GTask *task)
     }
 
   path = g_strconcat ("/api/v1/blobs/", (const char *) g_ptr_array_index (run->downloads, run->next_download), NULL);
-  msg = sync_message_new (self, SOUP_METHOD_GET, path);
+  msg = sync_message_new (self, SOUP_METHOD_GET, path, task);
   if (msg == NULL)
-    {
-      g_task_return_new_error (task, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
-                               _("“%s” is not a server address Pamong can use."),
-                               self->server_url);
-      g_object_unref (task);
-      return;
-    }
+    return;
 
   soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT,
                                     g_task_get_cancellable (task),
@@ -1611,15 +1603,9 @@ pull_next_page (GTask *task)
 
   path = g_strdup_printf ("/api/v1/changes?since=%" G_GINT64_FORMAT "&limit=%u",
                           run->cursor, self->page_size);
-  msg = sync_message_new (self, SOUP_METHOD_GET, path);
+  msg = sync_message_new (self, SOUP_METHOD_GET, path, task);
   if (msg == NULL)
-    {
-      g_task_return_new_error (task, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
-                               _("“%s” is not a server address Pamong can use."),
-                               self->server_url);
-      g_object_unref (task);
-      return;
-    }
+    return;
 
   soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT,
                                     g_task_get_cancellable (task),
