@@ -86,7 +86,12 @@ struct _PamongSync
   guint         retry_cap_ms;
   guint         retry_max_attempts;
   GHashTable   *record_errors;   /* uuid -> message */
+  gint64        last_run_end;    /* monotonic, 0 before the first run */
 };
+
+/* Connections idle for longer than this are dropped before a run (see
+ * pamong_sync_run_async()). */
+#define STALE_CONNECTION_USEC (30 * G_USEC_PER_SEC)
 
 G_DEFINE_FINAL_TYPE (PamongSync, pamong_sync, G_TYPE_OBJECT)
 
@@ -1619,6 +1624,7 @@ on_run_completed (GTask      *task,
                   GParamSpec *pspec,
                   PamongSync *self)
 {
+  self->last_run_end = g_get_monotonic_time ();
   emit_progress (self, PAMONG_SYNC_PHASE_IDLE, 0, 0);
 }
 
@@ -1655,12 +1661,16 @@ pamong_sync_run_async (PamongSync          *self,
 
   g_hash_table_remove_all (self->record_errors);
 
-  /* No connection is reused from an earlier run: an idle one left behind
-   * while the main loop stood still for over a minute (a suspend, a long
-   * blocking call) left the next run waiting forever, or crashing, inside
-   * libsoup 3.2 (bench-sync with PAMONG_BENCH_IDLE=65 reproduced both).
-   * Runs do not overlap, so nothing of ours is in flight here. */
-  soup_session_abort (self->session);
+  /* A connection left idle while the main loop stood still for over a
+   * minute (a suspend, a long blocking call) left the next run waiting
+   * forever, or crashing, inside libsoup 3.2 (bench-sync with
+   * PAMONG_BENCH_IDLE=65 reproduced both), so connections idle for a while
+   * are dropped first. Not after a recent run: libsoup may still be
+   * finishing that run's last connection on the main context, and aborting
+   * under it crashed too (the soak test, with runs back to back). */
+  if (self->last_run_end != 0 &&
+      g_get_monotonic_time () - self->last_run_end > STALE_CONNECTION_USEC)
+    soup_session_abort (self->session);
 
   cursor = pamong_store_get_meta (self->store, "sync-cursor", &error);
   if (error != NULL)

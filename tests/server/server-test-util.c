@@ -376,11 +376,20 @@ pamong_test_login_message (PamongTestServer *ts,
                            const char       *username,
                            const char       *password)
 {
+  g_autofree char *uri = pamong_test_server_uri (ts, PAMONG_SERVER_API_PREFIX "/auth/login");
+
+  return pamong_test_login_message_for_uri (uri, username, password);
+}
+
+SoupMessage *
+pamong_test_login_message_for_uri (const char *uri,
+                                   const char *username,
+                                   const char *password)
+{
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GBytes) body = NULL;
-  g_autofree char *uri = pamong_test_server_uri (ts, PAMONG_SERVER_API_PREFIX "/auth/login");
   SoupMessage *msg;
   char *text;
   gsize length = 0;

@@ -113,6 +113,11 @@ char               *pamong_test_login_demo         (PamongTestServer      *ts,
 SoupMessage        *pamong_test_login_message      (PamongTestServer      *ts,
                                                     const char            *username,
                                                     const char            *password);
+/* The same for the server at @uri (".../api/v1/auth/login"), e.g. one in
+ * another process. */
+SoupMessage        *pamong_test_login_message_for_uri (const char          *uri,
+                                                       const char          *username,
+                                                       const char          *password);
 /* POST /api/v1/auth/login without asserting anything. */
 PamongTestResponse *pamong_test_login_response     (PamongTestServer      *ts,
                                                     const char            *username,

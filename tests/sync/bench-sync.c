@@ -12,7 +12,6 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -21,6 +20,7 @@
 
 #include "pamong-core.h"
 #include "pamong-sync.h"
+#include "server-process.h"
 
 static const char * const tables[] = {
   "units", "applications", "assessments", "indicator_scores", "service_types",
@@ -52,23 +52,6 @@ timed_sync (PamongSync *sync)
     g_error ("sync failed: %s", error->message);
 
   return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
-}
-
-static guint16
-free_port (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
-                                            G_SOCKET_PROTOCOL_TCP, &error);
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-
-  g_assert_no_error (error);
-  g_assert_true (g_socket_bind (socket, address, TRUE, &error));
-  bound = g_socket_get_local_address (socket, &error);
-  g_assert_no_error (error);
-  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
 }
 
 static GBytes *
@@ -112,27 +95,6 @@ parse (GBytes *body)
   return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
 }
 
-static double
-run_command (const char * const *argv,
-             const char         *stdin_text)
-{
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  gint64 start = g_get_monotonic_time ();
-
-  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                               G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
-                               G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, stdin_text, NULL, NULL, &err, &error);
-  g_assert_no_error (error);
-  if (!g_subprocess_get_successful (process))
-    g_error ("%s failed: %s", argv[0], err);
-
-  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
-}
-
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -159,9 +121,8 @@ main (int   argc,
   g_autofree char *client_db = NULL;
   g_autofree char *floor_db = NULL;
   g_autofree char *url = NULL;
-  g_autofree char *listen = NULL;
   g_autofree char *token = NULL;
-  g_autoptr(GSubprocess) server = NULL;
+  g_autoptr(ServerProcess) server = NULL;
   g_autoptr(SoupSession) session = NULL;
   g_autoptr(PamongStore) store = NULL;
   g_autoptr(PamongSync) sync = NULL;
@@ -187,18 +148,7 @@ main (int   argc,
   /* The benchmark-size server database is made on the first run only (a
    * few minutes), not by the build: a build target would be made by every
    * `meson test`, under the sanitizers too. */
-  if (!g_file_test (argv[3], G_FILE_TEST_EXISTS))
-    {
-      g_autofree char *partial = g_strconcat (argv[3], ".partial", NULL);
-      const char * const make_argv[] = { argv[2], partial, NULL };
-
-      g_print ("Seeding the benchmark server database %s (once)…\n", argv[3]);
-      g_unlink (partial);
-      g_setenv ("PAMONG_SERVER_FAST_HASH", "1", TRUE);
-      run_command (make_argv, NULL);
-      if (g_rename (partial, argv[3]) != 0)
-        g_error ("Could not rename %s: %s", partial, g_strerror (errno));
-    }
+  server_process_seed_once (argv[2], argv[3]);
 
   dir = g_dir_make_tmp ("pamong-bench-sync-XXXXXX", &error);
   g_assert_no_error (error);
@@ -206,49 +156,15 @@ main (int   argc,
   client_db = g_build_filename (dir, "client.db", NULL);
   floor_db = g_build_filename (dir, "floor.db", NULL);
 
-  {
-    g_autoptr(GFile) source = g_file_new_for_path (argv[3]);
-    g_autoptr(GFile) target = g_file_new_for_path (server_db);
+  copy_file (argv[3], server_db);
 
-    g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
-    g_assert_no_error (error);
-  }
-
-  /* The real server, in its own process, on loopback. */
-  listen = g_strdup_printf ("127.0.0.1:%u", free_port ());
-  url = g_strdup_printf ("http://%s", listen);
-  {
-    /* PAMONG_BENCH_VERBOSE=1 shows the server's request log (its timings). */
-    g_autoptr(GSubprocessLauncher) launcher =
-      g_subprocess_launcher_new (g_getenv ("PAMONG_BENCH_VERBOSE") != NULL
-                                 ? G_SUBPROCESS_FLAGS_NONE : G_SUBPROCESS_FLAGS_STDERR_SILENCE);
-
-    g_subprocess_launcher_setenv (launcher, "PAMONG_SERVER_FAST_HASH", "1", TRUE);
-    server = g_subprocess_launcher_spawn (launcher, &error, argv[1], "--db", server_db,
-                                          "--listen", listen, NULL);
-    g_assert_no_error (error);
-  }
+  /* The real server, in its own process, on loopback; PAMONG_BENCH_VERBOSE=1
+   * shows its request log (its timings). */
+  server = server_process_start (argv[1], server_db, g_getenv ("PAMONG_BENCH_VERBOSE") != NULL);
+  url = g_strdup (server->url);
+  token = server_process_login (server, "admin", "pamong-demo");
 
   session = soup_session_new_with_options ("timeout", 60, NULL);
-  {
-    g_autofree char *login = g_strconcat (url, "/api/v1/auth/login", NULL);
-    g_autoptr(GBytes) body = NULL;
-    g_autoptr(JsonObject) answer = NULL;
-
-    for (guint i = 0; i < 200; i++)
-      {
-        g_clear_pointer (&body, g_bytes_unref);
-        body = http (session, "POST", login, NULL,
-                     "{\"username\": \"admin\", \"password\": \"pamong-demo\"}", &status);
-        if (status == 200)
-          break;
-        g_usleep (50000);
-      }
-    g_assert_cmpuint (status, ==, 200);
-    answer = parse (body);
-    token = g_strdup (json_object_get_string_member (answer, "token"));
-  }
-
   /* 1. First sync into an empty store. */
   store = pamong_store_open (client_db, &error);
   g_assert_no_error (error);
@@ -362,21 +278,8 @@ main (int   argc,
 
   g_clear_object (&sync);
   g_clear_object (&store);
-  g_subprocess_force_exit (server);
-  g_subprocess_wait (server, NULL, NULL);
-
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (dir, name, NULL);
-
-        g_remove (file);
-      }
-    g_rmdir (dir);
-  }
+  server_process_stop (server);
+  remove_dir (dir);
 
   return 0;
 }

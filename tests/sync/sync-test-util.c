@@ -206,3 +206,30 @@ sync_server_put (PamongTestServer *ts,
   answer = pamong_test_response_object (response);
   return json_object_get_int_member (answer, "rev");
 }
+
+PamongRecord *
+sync_resolution_by_lot (GRand        *rand,
+                        PamongRecord *mine,
+                        PamongRecord *theirs)
+{
+  PamongRecord *resolution;
+
+  if (pamong_record_get_deleted (theirs))
+    return g_object_ref (theirs);
+  if (pamong_record_get_deleted (mine))
+    return g_object_ref (mine);
+
+  switch (g_rand_int_range (rand, 0, 3))
+    {
+    case 0:
+      return g_object_ref (mine);
+    case 1:
+      return g_object_ref (theirs);
+    default:
+      resolution = pamong_record_copy (theirs);
+      if (PAMONG_IS_APPLICATION (mine))
+        pamong_application_set_description (PAMONG_APPLICATION (resolution),
+                                            pamong_application_get_description (PAMONG_APPLICATION (mine)));
+      return resolution;
+    }
+}

@@ -53,6 +53,13 @@ gint64        sync_server_put           (PamongTestServer *ts,
                                          PamongRecord     *record,
                                          gboolean          create);
 
+/* How the fault and soak tests resolve a conflict: a tombstone on either
+ * side wins; otherwise keep mine, take theirs or a merge (theirs with my
+ * description, for an application), by lot. */
+PamongRecord *sync_resolution_by_lot    (GRand        *rand,
+                                         PamongRecord *mine,
+                                         PamongRecord *theirs);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SyncClient, sync_client_free)
 
 G_END_DECLS

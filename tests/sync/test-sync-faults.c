@@ -9,321 +9,10 @@
 
 #include <string.h>
 
+#include "fault-proxy.h"
 #include "sync-test-util.h"
 
-/*
- * The proxy is a SoupServer on loopback that forwards every request to the
- * pamong-server and, for a share of them chosen by a seeded PRNG (the seed
- * is printed; PAMONG_FAULT_SEED=<n> replays a run), does one of:
- *   - answers 503 without forwarding (the server never sees the request);
- *   - forwards, then answers 502 (the write happened, the answer is lost);
- *   - closes the connection before forwarding, or after (a reset);
- *   - forwards, then sends the answer's head and only part of its body;
- *   - forwards, then answers 200 with garbage instead of the body;
- *   - waits up to 200 ms before answering normally.
- */
-
-typedef enum
-{
-  FAULT_NONE,
-  FAULT_5XX_BEFORE,
-  FAULT_5XX_AFTER,
-  FAULT_RESET_BEFORE,
-  FAULT_RESET_AFTER,
-  FAULT_TRUNCATED,
-  FAULT_GARBAGE,
-  FAULT_DELAY,
-  N_FAULTS
-} Fault;
-
-typedef struct
-{
-  SoupServer  *server;
-  SoupSession *session;
-  char        *upstream;   /* without a trailing slash */
-  char        *url;
-  GRand       *rand;
-  guint        percent;    /* of answers that get a fault */
-  guint        counts[N_FAULTS];
-  guint        n_requests;
-} Proxy;
-
-typedef struct
-{
-  Proxy             *proxy;
-  SoupServerMessage *msg;
-  Fault              fault;
-  guint              delay_ms;
-  GBytes            *body;
-  guint              status;
-  char              *content_type;
-} Forward;
-
-static void
-forward_free (Forward *forward)
-{
-  g_clear_object (&forward->msg);
-  g_clear_pointer (&forward->body, g_bytes_unref);
-  g_free (forward->content_type);
-  g_free (forward);
-}
-
-static void
-reset_connection (SoupServerMessage *msg)
-{
-  GIOStream *stream = soup_server_message_steal_connection (msg);
-
-  if (stream != NULL)
-    {
-      g_io_stream_close (stream, NULL, NULL);
-      g_object_unref (stream);
-    }
-}
-
-typedef struct
-{
-  GIOStream *stream;
-  char      *data;
-} RawWrite;
-
-static void
-on_raw_written (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  RawWrite *raw = user_data;
-
-  g_output_stream_write_all_finish (G_OUTPUT_STREAM (source), result, NULL, NULL);
-  g_io_stream_close (raw->stream, NULL, NULL);
-  g_object_unref (raw->stream);
-  g_free (raw->data);
-  g_free (raw);
-}
-
-/* Sends the head of the answer with the full Content-Length and only half
- * of the body, then closes the connection. */
-static void
-send_truncated (Forward *forward)
-{
-  gsize size = g_bytes_get_size (forward->body);
-  gsize half = size / 2;
-  GIOStream *stream = soup_server_message_steal_connection (forward->msg);
-  g_autoptr(GString) text = NULL;
-  RawWrite *raw;
-
-  if (stream == NULL)
-    return;
-
-  text = g_string_new (NULL);
-  g_string_append_printf (text,
-                          "HTTP/1.1 %u OK\r\nContent-Type: %s\r\nContent-Length: %" G_GSIZE_FORMAT "\r\n\r\n",
-                          forward->status,
-                          forward->content_type != NULL ? forward->content_type : "application/json",
-                          size + 1);
-  g_string_append_len (text, g_bytes_get_data (forward->body, NULL), (gssize) half);
-
-  raw = g_new0 (RawWrite, 1);
-  raw->stream = stream;
-  raw->data = g_string_free (g_steal_pointer (&text), FALSE);
-  g_output_stream_write_all_async (g_io_stream_get_output_stream (stream), raw->data,
-                                   strlen (raw->data) > 0 ? strlen (raw->data) : 0,
-                                   G_PRIORITY_DEFAULT, NULL, on_raw_written, raw);
-}
-
-static void
-answer (Forward *forward)
-{
-  SoupServerMessage *msg = forward->msg;
-  Proxy *proxy = forward->proxy;
-
-  switch (forward->fault)
-    {
-    case FAULT_5XX_AFTER:
-      soup_server_message_set_status (msg, 502, NULL);
-      soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "bad gateway", 11);
-      break;
-    case FAULT_RESET_AFTER:
-      reset_connection (msg);
-      return;
-    case FAULT_TRUNCATED:
-      send_truncated (forward);
-      return;
-    case FAULT_GARBAGE:
-      {
-        gsize size = 1 + g_rand_int_range (proxy->rand, 0, 200);
-        char *garbage = g_malloc (size);
-
-        /* Half the time something that starts like JSON. */
-        for (gsize i = 0; i < size; i++)
-          garbage[i] = (char) g_rand_int_range (proxy->rand, 1, 256);
-        if (g_rand_boolean (proxy->rand))
-          memcpy (garbage, "{\"changes\": [", MIN (size, 13));
-        soup_server_message_set_status (msg, forward->status, NULL);
-        soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, garbage, size);
-      }
-      break;
-    case FAULT_NONE:
-    case FAULT_DELAY:
-    case FAULT_5XX_BEFORE:
-    case FAULT_RESET_BEFORE:
-    case N_FAULTS:
-    default:
-      soup_server_message_set_status (msg, forward->status, NULL);
-      soup_server_message_set_response (msg, forward->content_type, SOUP_MEMORY_COPY,
-                                        g_bytes_get_data (forward->body, NULL),
-                                        g_bytes_get_size (forward->body));
-      break;
-    }
-
-  soup_server_message_unpause (msg);
-}
-
-static gboolean
-on_delay_over (gpointer user_data)
-{
-  Forward *forward = user_data;
-
-  answer (forward);
-  forward_free (forward);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_forwarded (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Forward *forward = user_data;
-  SoupMessage *upstream = soup_session_get_async_result_message (SOUP_SESSION (source), result);
-  g_autoptr(GError) error = NULL;
-
-  forward->body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
-  if (forward->body == NULL)
-    {
-      /* The server itself is unreachable: a gateway error. */
-      forward->body = g_bytes_new_static ("", 0);
-      forward->status = 502;
-    }
-  else
-    {
-      const char *type = soup_message_headers_get_content_type (soup_message_get_response_headers (upstream), NULL);
-
-      forward->status = soup_message_get_status (upstream);
-      forward->content_type = g_strdup (type != NULL ? type : "application/octet-stream");
-    }
-
-  if (forward->fault == FAULT_DELAY)
-    {
-      g_timeout_add (forward->delay_ms, on_delay_over, forward);
-      return;
-    }
-
-  answer (forward);
-  forward_free (forward);
-}
-
-static void
-proxy_handler (SoupServer        *server,
-               SoupServerMessage *msg,
-               const char        *path,
-               GHashTable        *query,
-               gpointer           user_data)
-{
-  Proxy *proxy = user_data;
-  GUri *uri = soup_server_message_get_uri (msg);
-  SoupMessageHeaders *in = soup_server_message_get_request_headers (msg);
-  g_autofree char *target = NULL;
-  g_autoptr(SoupMessage) upstream = NULL;
-  g_autoptr(GBytes) body = NULL;
-  SoupMessageBody *request_body;
-  Forward *forward;
-  Fault fault = FAULT_NONE;
-  static const char * const copied[] = { "Authorization", "If-Match", "If-None-Match" };
-
-  proxy->n_requests++;
-  if ((guint) g_rand_int_range (proxy->rand, 0, 100) < proxy->percent)
-    fault = (Fault) g_rand_int_range (proxy->rand, FAULT_5XX_BEFORE, N_FAULTS);
-  proxy->counts[fault]++;
-
-  if (fault == FAULT_5XX_BEFORE)
-    {
-      soup_server_message_set_status (msg, 503, NULL);
-      soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "unavailable", 11);
-      return;
-    }
-  if (fault == FAULT_RESET_BEFORE)
-    {
-      reset_connection (msg);
-      return;
-    }
-
-  target = g_uri_get_query (uri) != NULL
-           ? g_strdup_printf ("%s%s?%s", proxy->upstream, g_uri_get_path (uri), g_uri_get_query (uri))
-           : g_strconcat (proxy->upstream, g_uri_get_path (uri), NULL);
-  upstream = soup_message_new (soup_server_message_get_method (msg), target);
-  g_assert_nonnull (upstream);
-  for (guint i = 0; i < G_N_ELEMENTS (copied); i++)
-    {
-      const char *value = soup_message_headers_get_one (in, copied[i]);
-
-      if (value != NULL)
-        soup_message_headers_replace (soup_message_get_request_headers (upstream), copied[i], value);
-    }
-  request_body = soup_server_message_get_request_body (msg);
-  body = soup_message_body_flatten (request_body);
-  if (g_bytes_get_size (body) > 0)
-    soup_message_set_request_body_from_bytes (upstream,
-                                              soup_message_headers_get_content_type (in, NULL),
-                                              body);
-
-  forward = g_new0 (Forward, 1);
-  forward->proxy = proxy;
-  forward->msg = g_object_ref (msg);
-  forward->fault = fault;
-  forward->delay_ms = (guint) g_rand_int_range (proxy->rand, 10, 200);
-  soup_server_message_pause (msg);
-  soup_session_send_and_read_async (proxy->session, upstream, G_PRIORITY_DEFAULT, NULL,
-                                    on_forwarded, forward);
-}
-
-static Proxy *
-proxy_new (const char *upstream,
-           guint32     seed,
-           guint       percent)
-{
-  Proxy *proxy = g_new0 (Proxy, 1);
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
-  gsize len = strlen (upstream);
-
-  while (len > 0 && upstream[len - 1] == '/')
-    len--;
-  proxy->upstream = g_strndup (upstream, len);
-  proxy->rand = g_rand_new_with_seed (seed);
-  proxy->percent = percent;
-  proxy->session = soup_session_new_with_options ("timeout", 30, "max-conns", 64, "max-conns-per-host", 64, NULL);
-  proxy->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (proxy->server, NULL, proxy_handler, proxy, NULL);
-  g_assert_true (soup_server_listen_local (proxy->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (proxy->server);
-  proxy->url = g_uri_to_string (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  return proxy;
-}
-
-static void
-proxy_free (Proxy *proxy)
-{
-  soup_server_disconnect (proxy->server);
-  g_clear_object (&proxy->server);
-  soup_session_abort (proxy->session);
-  g_clear_object (&proxy->session);
-  g_rand_free (proxy->rand);
-  g_free (proxy->upstream);
-  g_free (proxy->url);
-  g_free (proxy);
-}
+/* Through tests/sync/fault-proxy: a share of the server's answers broken. */
 
 /* ------------------------------------------------------------ the test */
 
@@ -435,8 +124,7 @@ make_offline_edits (Client *c,
     }
 }
 
-/* Every conflict resolved: a tombstone on either side wins, otherwise
- * keep mine, take theirs or a merge (theirs with my description), by lot. */
+/* Every conflict resolved by lot (sync_resolution_by_lot). */
 static guint
 resolve_conflicts (Client *c)
 {
@@ -451,26 +139,7 @@ resolve_conflicts (Client *c)
       g_autoptr(PamongRecord) resolution = NULL;
 
       g_assert_no_error (error);
-      if (pamong_record_get_deleted (theirs))
-        resolution = g_object_ref (theirs);
-      else if (pamong_record_get_deleted (mine))
-        resolution = g_object_ref (mine);
-      else
-        switch (g_rand_int_range (c->rand, 0, 3))
-          {
-          case 0:
-            resolution = g_object_ref (mine);
-            break;
-          case 1:
-            resolution = g_object_ref (theirs);
-            break;
-          default:
-            resolution = pamong_record_copy (theirs);
-            if (PAMONG_IS_APPLICATION (mine))
-              pamong_application_set_description (PAMONG_APPLICATION (resolution),
-                                                  pamong_application_get_description (PAMONG_APPLICATION (mine)));
-            break;
-          }
+      resolution = sync_resolution_by_lot (c->rand, mine, theirs);
 
       g_assert_true (pamong_store_resolve_conflict (c->client->store, resolution, &error));
       g_assert_no_error (error);
@@ -499,21 +168,22 @@ test_many_clients_converge_through_faults (void)
   g_autofree char *server_url = pamong_test_server_uri (ts, "/");
   const char *seed_env = g_getenv ("PAMONG_FAULT_SEED");
   guint32 seed = seed_env != NULL ? (guint32) g_ascii_strtoull (seed_env, NULL, 10) : g_random_int ();
-  Proxy *proxy;
+  FaultProxy *proxy;
   Client clients[N_CLIENTS];
   guint n_base_units;
   guint rounds = 0;
   guint n_conflicts = 0;
   gboolean quiet = FALSE;
+  g_autofree char *counts = NULL;
 
   g_test_message ("fault seed %u (replay with PAMONG_FAULT_SEED=%u)", seed, seed);
   g_printerr ("# fault seed %u (replay with PAMONG_FAULT_SEED=%u)\n", seed, seed);
-  proxy = proxy_new (server_url, seed, 0);
+  proxy = fault_proxy_new (server_url, seed, 0, FALSE);
   n_base_units = count_live (ts->store, PAMONG_TYPE_UNIT);
 
   for (guint k = 0; k < N_CLIENTS; k++)
     {
-      clients[k].client = sync_client_new (NULL, proxy->url, token);
+      clients[k].client = sync_client_new (NULL, fault_proxy_get_url (proxy), token);
       clients[k].rand = g_rand_new_with_seed (seed + k + 1);
       clients[k].created = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       clients[k].edited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -528,7 +198,7 @@ test_many_clients_converge_through_faults (void)
     }
 
   /* Now a third of the answers go wrong. */
-  proxy->percent = 33;
+  fault_proxy_set_percent (proxy, 33);
   while (!quiet)
     {
       g_assert_cmpuint (++rounds, <=, 150);
@@ -561,15 +231,13 @@ test_many_clients_converge_through_faults (void)
         }
     }
 
-  g_printerr ("# %u requests through the proxy in %u rounds, %u conflicts resolved; faults:"
-              " 5xx-before %u, 5xx-after %u, reset-before %u, reset-after %u, truncated %u,"
-              " garbage %u, delay %u\n",
-              proxy->n_requests, rounds, n_conflicts,
-              proxy->counts[FAULT_5XX_BEFORE], proxy->counts[FAULT_5XX_AFTER],
-              proxy->counts[FAULT_RESET_BEFORE], proxy->counts[FAULT_RESET_AFTER],
-              proxy->counts[FAULT_TRUNCATED], proxy->counts[FAULT_GARBAGE], proxy->counts[FAULT_DELAY]);
-  g_assert_cmpuint (proxy->counts[FAULT_TRUNCATED] + proxy->counts[FAULT_GARBAGE] +
-                    proxy->counts[FAULT_RESET_AFTER] + proxy->counts[FAULT_5XX_AFTER], >, 0);
+  counts = fault_proxy_describe_counts (proxy);
+  g_printerr ("# %u requests through the proxy in %u rounds, %u conflicts resolved; faults: %s\n",
+              fault_proxy_get_n_requests (proxy), rounds, n_conflicts, counts);
+  g_assert_cmpuint (fault_proxy_get_count (proxy, FAULT_TRUNCATED) +
+                    fault_proxy_get_count (proxy, FAULT_GARBAGE) +
+                    fault_proxy_get_count (proxy, FAULT_RESET_AFTER) +
+                    fault_proxy_get_count (proxy, FAULT_5XX_AFTER), >, 0);
 
   /* Every store is the server's, record for record. */
   for (guint k = 0; k < N_CLIENTS; k++)
@@ -647,7 +315,7 @@ test_many_clients_converge_through_faults (void)
       g_hash_table_unref (clients[k].edited);
       g_hash_table_unref (clients[k].deleted);
     }
-  proxy_free (proxy);
+  fault_proxy_free (proxy);
 }
 
 int
