@@ -93,6 +93,31 @@ struct _PamongSync
  * pamong_sync_run_async()). */
 #define STALE_CONNECTION_USEC (30 * G_USEC_PER_SEC)
 
+/* The I/O priority of every request, one step above G_PRIORITY_DEFAULT,
+ * where libsoup's message queue source runs. It keeps libsoup 3.2 from
+ * crashing on a connection the server closed while it was idle (the soak
+ * test hit it through its resets):
+ *
+ * A GET or PUT sent on a reused keep-alive connection whose peer has just
+ * closed it fails in the very call that starts reading the answer
+ * (soup_client_message_io_http1_run_until_read_async(): the request goes
+ * out, the read meets EOF), so its GTask returns in an idle source, at the
+ * task's priority; the message is marked RESTARTING to be sent again.
+ * Should the queue source run before that idle, it restarts the message
+ * and starts a second read (the next idle connection may even have the
+ * whole answer already, another deferred GTask). The stale error then
+ * reaches run_until_read_done() in soup-session.c with the item RUNNING
+ * again, so it finishes the message, tearing down the second attempt's I/O
+ * and freeing the queue item, and the second read's callback dereferences
+ * the NULL io_data (and the freed item): SIGSEGV in
+ * soup_message_io_get_response_istream().
+ *
+ * A task's idle has the task's priority, so with the requests above the
+ * queue's priority the stale error is always seen first, while the message
+ * is still RESTARTING, and dropped as libsoup intends. It relies on one
+ * request at a time per session, which a run's chain of requests keeps. */
+#define SYNC_IO_PRIORITY (G_PRIORITY_DEFAULT - 1)
+
 G_DEFINE_FINAL_TYPE (PamongSync, pamong_sync, G_TYPE_OBJECT)
 
 G_DEFINE_ENUM_TYPE (PamongSyncPhase, pamong_sync_phase,
@@ -1061,7 +1086,7 @@ push_next_batch (GTask *task)
     return;
 
   soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
-  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT,
+  soup_session_send_and_read_async (self->session, msg, SYNC_IO_PRIORITY,
                                     g_task_get_cancellable (task),
                                     on_batch_answered, task);
 }
@@ -1274,7 +1299,7 @@ upload_next_blob (GTask *task)
     return;
 
   soup_message_set_request_body_from_bytes (msg, "application/octet-stream", data);
-  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT,
+  soup_session_send_and_read_async (self->session, msg, SYNC_IO_PRIORITY,
                                     g_task_get_cancellable (task),
                                     on_blob_uploaded, task);
 }
@@ -1391,7 +1416,7 @@ download_next_blob (GTask *task)
   if (msg == NULL)
     return;
 
-  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT,
+  soup_session_send_and_read_async (self->session, msg, SYNC_IO_PRIORITY,
                                     g_task_get_cancellable (task),
                                     on_blob_downloaded, task);
 }
@@ -1612,7 +1637,7 @@ pull_next_page (GTask *task)
   if (msg == NULL)
     return;
 
-  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT,
+  soup_session_send_and_read_async (self->session, msg, SYNC_IO_PRIORITY,
                                     g_task_get_cancellable (task),
                                     on_page_answered, task);
 }

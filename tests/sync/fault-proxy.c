@@ -19,6 +19,8 @@ struct _FaultProxy
   GRand        *rand;
   guint         percent;    /* of requests that get a fault; atomic */
   guint         counts[N_FAULTS];
+  Fault         kinds[N_FAULTS];   /* the faults to choose from */
+  guint         n_kinds;
   guint         n_requests;
   GArray       *latencies[N_FAULT_ROUTES];
 
@@ -51,6 +53,41 @@ forward_free (Forward *forward)
   g_clear_pointer (&forward->body, g_bytes_unref);
   g_free (forward->content_type);
   g_free (forward);
+}
+
+static const char * const fault_names[N_FAULTS] = {
+  [FAULT_NONE] = "none",
+  [FAULT_5XX_BEFORE] = "5xx-before",
+  [FAULT_5XX_AFTER] = "5xx-after",
+  [FAULT_RESET_BEFORE] = "reset-before",
+  [FAULT_RESET_AFTER] = "reset-after",
+  [FAULT_TRUNCATED] = "truncated",
+  [FAULT_GARBAGE] = "garbage",
+  [FAULT_DELAY] = "delay",
+};
+
+/* The faults to inject: all of them, or only those PAMONG_FAULT_KINDS
+ * names ("reset-before,truncated"), to tell which one a failure needs. */
+static void
+choose_kinds (FaultProxy *proxy)
+{
+  const char *env = g_getenv ("PAMONG_FAULT_KINDS");
+  g_auto(GStrv) names = NULL;
+
+  proxy->n_kinds = 0;
+  if (env != NULL && *env != '\0')
+    {
+      names = g_strsplit (env, ",", -1);
+      for (Fault f = FAULT_5XX_BEFORE; f < N_FAULTS; f++)
+        if (g_strv_contains ((const char * const *) names, fault_names[f]))
+          proxy->kinds[proxy->n_kinds++] = f;
+      if (proxy->n_kinds == 0)
+        g_error ("PAMONG_FAULT_KINDS=%s names no fault", env);
+      return;
+    }
+
+  for (Fault f = FAULT_5XX_BEFORE; f < N_FAULTS; f++)
+    proxy->kinds[proxy->n_kinds++] = f;
 }
 
 static FaultRoute
@@ -246,7 +283,7 @@ proxy_handler (SoupServer        *server,
 
   proxy->n_requests++;
   if ((guint) g_rand_int_range (proxy->rand, 0, 100) < (guint) g_atomic_int_get (&proxy->percent))
-    fault = (Fault) g_rand_int_range (proxy->rand, FAULT_5XX_BEFORE, N_FAULTS);
+    fault = proxy->kinds[g_rand_int_range (proxy->rand, 0, (gint32) proxy->n_kinds)];
   proxy->counts[fault]++;
 
   if (fault == FAULT_5XX_BEFORE)
@@ -358,6 +395,7 @@ fault_proxy_new (const char *upstream,
   proxy->upstream = g_strndup (upstream, len);
   proxy->rand = g_rand_new_with_seed (seed);
   proxy->percent = percent;
+  choose_kinds (proxy);
   for (guint i = 0; i < N_FAULT_ROUTES; i++)
     proxy->latencies[i] = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_mutex_init (&proxy->lock);

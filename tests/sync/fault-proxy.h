@@ -20,7 +20,9 @@ G_BEGIN_DECLS
  *   - forwards, then sends the answer's head and only part of its body;
  *   - forwards, then answers 200 with garbage instead of the body;
  *   - waits 10 to 200 ms before answering normally.
- * The rest are forwarded untouched.
+ * The rest are forwarded untouched. PAMONG_FAULT_KINDS, if set, limits the
+ * faults to those it names, comma-separated: 5xx-before, 5xx-after,
+ * reset-before, reset-after, truncated, garbage, delay.
  */
 typedef enum
 {
