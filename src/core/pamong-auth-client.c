@@ -21,11 +21,11 @@
 /*
  * The network half of the account (the GUI keeps the token in the keyring
  * and never talks HTTP itself). Every failure comes back with a message a
- * person can act on: a wrong password, too many attempts (with the wait),
- * an unreachable server, a certificate that is not trusted, an answer that
- * is not Pamong's. Transport errors keep their domain and code
- * (G_IO_ERROR, G_RESOLVER_ERROR, G_TLS_ERROR) so callers can tell them
- * apart.
+ * person can act on: a wrong password, a one-time code the account needs,
+ * too many attempts (with the wait), an unreachable server, a certificate
+ * that is not trusted, an answer that is not Pamong's. Transport errors
+ * keep their domain and code (G_IO_ERROR, G_RESOLVER_ERROR, G_TLS_ERROR)
+ * so callers can tell them apart.
  */
 
 void
@@ -196,10 +196,16 @@ login_answered_cb (GObject      *source,
     }
 
   status = soup_message_get_status (request->msg);
+  object = parse_object (parser, body);
   if (status == SOUP_STATUS_UNAUTHORIZED)
     {
-      g_task_return_new_error (task, PAMONG_ERROR, PAMONG_ERROR_UNAUTHORIZED,
-                               _("The user name or the password is wrong."));
+      /* The password was right; the person is asked for the code. */
+      if (g_strcmp0 (member_string (member_object (object, "error"), "code"), "otp-required") == 0)
+        g_task_return_new_error (task, PAMONG_ERROR, PAMONG_ERROR_OTP_REQUIRED,
+                                 _("This account needs a one-time code from its authenticator app."));
+      else
+        g_task_return_new_error (task, PAMONG_ERROR, PAMONG_ERROR_UNAUTHORIZED,
+                                 _("The user name or the password is wrong."));
       return;
     }
   if (status == 429)  /* Too Many Requests */
@@ -218,7 +224,6 @@ login_answered_cb (GObject      *source,
       return;
     }
 
-  object = parse_object (parser, body);
   if (status != SOUP_STATUS_OK)
     {
       const char *message = member_string (member_object (object, "error"), "message");
@@ -254,13 +259,34 @@ login_answered_cb (GObject      *source,
   g_task_return_pointer (task, login, (GDestroyNotify) pamong_auth_login_free);
 }
 
+/* @otp without the spaces and dashes an authenticator app shows in it
+ * ("492 039"), or NULL if it is not a six-digit code. */
+static char *
+normalize_otp (const char *otp)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+
+  for (const char *p = otp; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        g_string_append_c (digits, *p);
+      else if (!g_ascii_isspace (*p) && *p != '-')
+        return NULL;
+    }
+  if (digits->len != 6)
+    return NULL;
+  return g_string_free (g_steal_pointer (&digits), FALSE);
+}
+
 /**
  * pamong_auth_login_async:
  * @server_url: the server's address (http or https)
  * @username: the account
  * @password: its password (sent once, not kept)
  *
- * Logs in with POST /api/v1/auth/login.
+ * Logs in with POST /api/v1/auth/login, without a one-time code. An
+ * account that needs one fails with %PAMONG_ERROR_OTP_REQUIRED; log in
+ * again with pamong_auth_login_with_otp_async().
  */
 void
 pamong_auth_login_async (const char          *server_url,
@@ -270,11 +296,39 @@ pamong_auth_login_async (const char          *server_url,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
+  pamong_auth_login_with_otp_async (server_url, username, password, NULL,
+                                    cancellable, callback, user_data);
+}
+
+/**
+ * pamong_auth_login_with_otp_async:
+ * @server_url: the server's address (http or https)
+ * @username: the account
+ * @password: its password (sent once, not kept)
+ * @otp: (nullable): the six-digit one-time code the account's
+ *   authenticator app shows (sent once, not kept); %NULL or "" for none
+ *
+ * Logs in with POST /api/v1/auth/login, with a one-time code for an
+ * account that has one. Finish with pamong_auth_login_finish(). A wrong,
+ * stale or reused code fails like a wrong password
+ * (%PAMONG_ERROR_UNAUTHORIZED); no code for an account that needs one
+ * fails with %PAMONG_ERROR_OTP_REQUIRED.
+ */
+void
+pamong_auth_login_with_otp_async (const char          *server_url,
+                                  const char          *username,
+                                  const char          *password,
+                                  const char          *otp,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GBytes) body = NULL;
+  g_autofree char *code = NULL;
   Request *request;
   char *json;
   gsize length;
@@ -306,6 +360,15 @@ pamong_auth_login_async (const char          *server_url,
       return;
     }
 
+  /* Checked here: a mistyped code need not count as a failed login. */
+  if (otp != NULL && *otp != '\0' && (code = normalize_otp (otp)) == NULL)
+    {
+      g_task_return_new_error (task, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
+                               _("A one-time code has six digits. Write the code that the "
+                                 "authenticator app shows now."));
+      return;
+    }
+
   request->msg = new_message (SOUP_METHOD_POST, request->server_url, "/api/v1/auth/login", NULL);
   if (request->msg == NULL)
     {
@@ -322,6 +385,11 @@ pamong_auth_login_async (const char          *server_url,
   json_builder_add_string_value (builder, request->username);
   json_builder_set_member_name (builder, "password");
   json_builder_add_string_value (builder, password);
+  if (code != NULL)
+    {
+      json_builder_set_member_name (builder, "otp");
+      json_builder_add_string_value (builder, code);
+    }
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
   generator = json_generator_new ();

@@ -28,25 +28,32 @@ typedef struct
   char *token;
 } PamongAuthLogin;
 
-void             pamong_auth_login_free       (PamongAuthLogin      *login);
-char            *pamong_auth_normalize_url    (const char           *url);
+void             pamong_auth_login_free           (PamongAuthLogin      *login);
+char            *pamong_auth_normalize_url        (const char           *url);
 
-void             pamong_auth_login_async      (const char           *server_url,
-                                               const char           *username,
-                                               const char           *password,
-                                               GCancellable         *cancellable,
-                                               GAsyncReadyCallback   callback,
-                                               gpointer              user_data);
-PamongAuthLogin *pamong_auth_login_finish     (GAsyncResult         *result,
-                                               GError              **error);
+void             pamong_auth_login_async          (const char           *server_url,
+                                                   const char           *username,
+                                                   const char           *password,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+void             pamong_auth_login_with_otp_async (const char           *server_url,
+                                                   const char           *username,
+                                                   const char           *password,
+                                                   const char           *otp,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+PamongAuthLogin *pamong_auth_login_finish         (GAsyncResult         *result,
+                                                   GError              **error);
 
-void             pamong_auth_logout_async     (const char           *server_url,
-                                               const char           *token,
-                                               GCancellable         *cancellable,
-                                               GAsyncReadyCallback   callback,
-                                               gpointer              user_data);
-gboolean         pamong_auth_logout_finish    (GAsyncResult         *result,
-                                               GError              **error);
+void             pamong_auth_logout_async         (const char           *server_url,
+                                                   const char           *token,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+gboolean         pamong_auth_logout_finish        (GAsyncResult         *result,
+                                                   GError              **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PamongAuthLogin, pamong_auth_login_free)
 

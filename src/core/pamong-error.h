@@ -27,6 +27,8 @@ G_BEGIN_DECLS
  * @PAMONG_ERROR_CONFLICT: the write clashes with existing data
  * @PAMONG_ERROR_TOO_LARGE: the input is larger than allowed
  * @PAMONG_ERROR_RATE_LIMITED: too many attempts; try again later
+ * @PAMONG_ERROR_OTP_REQUIRED: the password is right, but the account also
+ *   needs a one-time code from its authenticator app; log in again with it
  *
  * Error codes in the %PAMONG_ERROR domain.
  */
@@ -45,6 +47,7 @@ typedef enum
   PAMONG_ERROR_CONFLICT,
   PAMONG_ERROR_TOO_LARGE,
   PAMONG_ERROR_RATE_LIMITED,
+  PAMONG_ERROR_OTP_REQUIRED,
 } PamongError;
 
 GQuark pamong_error_quark (void);

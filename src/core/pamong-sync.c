@@ -496,9 +496,10 @@ sync_message_new (PamongSync *self,
   return msg;
 }
 
-/* The "message" of a JSON error answer, or NULL. */
+/* A string member ("code", "message") of a JSON error answer, or NULL. */
 static char *
-error_message_from_body (GBytes *body)
+error_member_from_body (GBytes     *body,
+                        const char *member)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonNode *root;
@@ -518,10 +519,31 @@ error_message_from_body (GBytes *body)
     return NULL;
 
   object = json_object_get_object_member (object, "error");
-  if (object == NULL || !json_object_has_member (object, "message"))
+  if (object == NULL || !json_object_has_member (object, member))
     return NULL;
 
-  return g_strdup (json_object_get_string_member_with_default (object, "message", NULL));
+  return g_strdup (json_object_get_string_member_with_default (object, member, NULL));
+}
+
+/* The "message" of a JSON error answer, or NULL. */
+static char *
+error_message_from_body (GBytes *body)
+{
+  return error_member_from_body (body, "message");
+}
+
+/* Whether a blob upload was refused because the server's malware scanner
+ * is down or busy (503 "scanner-unavailable"), as opposed to the server. */
+static gboolean
+is_scanner_unavailable (guint   status,
+                        GBytes *body)
+{
+  g_autofree char *code = NULL;
+
+  if (status != SOUP_STATUS_SERVICE_UNAVAILABLE)
+    return FALSE;
+  code = error_member_from_body (body, "code");
+  return g_strcmp0 (code, "scanner-unavailable") == 0;
 }
 
 /* Turns a failed HTTP exchange into a GError; TRUE if the answer is 200. */
@@ -1097,8 +1119,10 @@ push_next_batch (GTask *task)
  * An attachment record refers to its content by SHA-256; the content goes
  * up (PUT /api/v1/blobs/<sha256>) before the record, so no client ever
  * pulls an attachment whose content the server does not have. A blob the
- * server refuses (too large, forbidden) holds back the attachments that
- * refer to it, with a per-record error; the rest of the queue goes on.
+ * server refuses (too large, forbidden, infected) or cannot check for
+ * malware (503 "scanner-unavailable", after the retries) holds back the
+ * attachments that refer to it, with a per-record error; the rest of the
+ * queue goes on, and the blob is offered again at the next sync.
  */
 
 /* The blobs the queued attachments need uploaded, each once. */
@@ -1221,9 +1245,13 @@ on_blob_uploaded (GObject      *source,
           return;
         }
     }
-  else if (transport_error == NULL && status >= 400 && status < 500 &&
-           status != SOUP_STATUS_UNAUTHORIZED)
+  else if (transport_error == NULL &&
+           ((status >= 400 && status < 500 && status != SOUP_STATUS_UNAUTHORIZED) ||
+            is_scanner_unavailable (status, body)))
     {
+      /* Refused (too large, infected: 413, 422…), or the server's malware
+       * scanner still down after the retries: only the attachments of
+       * this blob wait for the next sync, everything else goes on. */
       g_autofree char *message = error_message_from_body (body);
 
       g_hash_table_replace (run->blocked, g_strdup (sha256),

@@ -1,7 +1,10 @@
 /* pamong-server-admin.c — the admin endpoints: accounts, units, Open311 API keys
  *
- * Everything under /api/v1/admin/ needs an administrator's token: without
- * a valid token the answer is 401, with another role's 403.
+ * Everything under /api/v1/admin/ needs an administrator's token from a
+ * login with a one-time code (OWASP ASVS 4.3.1, pamong-server-totp.c):
+ * without a valid token the answer is 401, with another role's 403
+ * "forbidden", with an administrator's opened by the password alone 403
+ * "mfa-required".
  *
  * Copyright 2026 The Pamong authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -38,6 +41,17 @@ require_admin (PamongServer       *server,
 
   if (user == NULL || !pamong_server_policy_is_admin (user, error))
     return NULL;
+
+  if (!user->mfa)
+    {
+      g_set_error_literal (error, PAMONG_SERVER_AUTH_ERROR,
+                           PAMONG_SERVER_AUTH_ERROR_MFA_REQUIRED,
+                           _("The administration needs a login with a one-time code as well "
+                             "as the password. On the server, run pamong-server --enroll-totp "
+                             "with your account name, add the secret it prints to an "
+                             "authenticator app, then log in again with the app’s code."));
+      return NULL;
+    }
 
   return g_steal_pointer (&user);
 }

@@ -5,7 +5,9 @@
  * SHA-256, so a copy of the database opens no session. Failed logins are
  * counted in memory per username and per client address, in a bounded
  * table, and answered 429 past a limit. Open311 API keys are random too
- * and kept hashed the same way.
+ * and kept hashed the same way. An account with a TOTP secret
+ * (pamong-server-totp.c) logs in with a one-time code as well, and only
+ * such a session (its token's "mfa" flag) reaches the admin routes.
  *
  * Copyright 2026 The Pamong authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -28,6 +30,7 @@
 #include "pamong-unit.h"
 
 #include "pamong-server-auth.h"
+#include "pamong-server-totp.h"
 
 /* 32 random bytes in unpadded base64url: 43 characters. */
 #define TOKEN_BYTES 32
@@ -42,6 +45,8 @@
 
 /* The failed-login table never holds more entries than this. */
 #define MAX_TRACKED_LOGINS 10000
+
+G_DEFINE_QUARK (pamong-server-auth-error-quark, pamong_server_auth_error)
 
 /* ---- libsodium ---------------------------------------------------------- */
 
@@ -189,9 +194,14 @@ pamong_server_user_new (const char *username,
 PamongServerUser *
 pamong_server_user_copy (const PamongServerUser *user)
 {
+  PamongServerUser *copy;
+
   g_return_val_if_fail (user != NULL, NULL);
 
-  return pamong_server_user_new (user->username, user->role, user->unit);
+  copy = pamong_server_user_new (user->username, user->role, user->unit);
+  copy->mfa = user->mfa;
+
+  return copy;
 }
 
 void
@@ -843,7 +853,11 @@ typedef struct
   PamongServerUser *user;      /* NULL: there is no such account */
   char             *hash;      /* its argon2id hash, or NULL */
   gboolean          disabled;
+  char             *totp_secret;     /* base32, or NULL: no second factor */
+  gint64            totp_last_step;  /* -1: no code used yet */
 } Credentials;
+
+#define CREDENTIALS_INIT { NULL, NULL, FALSE, NULL, -1 }
 
 static void
 credentials_clear (Credentials *credentials)
@@ -851,6 +865,12 @@ credentials_clear (Credentials *credentials)
   g_clear_pointer (&credentials->user, pamong_server_user_free);
   g_clear_pointer (&credentials->hash, g_free);
   credentials->disabled = FALSE;
+  if (credentials->totp_secret != NULL)
+    {
+      sodium_memzero (credentials->totp_secret, strlen (credentials->totp_secret));
+      g_clear_pointer (&credentials->totp_secret, g_free);
+    }
+  credentials->totp_last_step = -1;
 }
 
 /* Fills @credentials; an unknown account is no error (user stays NULL). */
@@ -864,7 +884,8 @@ credentials_read (PamongStore  *store,
   int step;
 
   stmt = pamong_store_prepare (store,
-                               "SELECT username, role, unit, password_hash, disabled "
+                               "SELECT username, role, unit, password_hash, disabled, "
+                               "totp_secret, coalesce (totp_last_step, -1) "
                                "FROM server_users WHERE username = ?1", error);
   if (stmt == NULL)
     return FALSE;
@@ -875,6 +896,8 @@ credentials_read (PamongStore  *store,
       credentials->user = user_from_row (stmt, 0);
       credentials->hash = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
       credentials->disabled = sqlite3_column_int (stmt, 4) != 0;
+      credentials->totp_secret = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      credentials->totp_last_step = sqlite3_column_int64 (stmt, 6);
     }
   else if (step != SQLITE_DONE)
     {
@@ -953,7 +976,9 @@ store_renewed_hash (PamongStore *store,
  * Checks a password, synchronously (argon2id takes a good fraction of a
  * second at the production cost: the login endpoint does the same check
  * in a worker thread instead). An unknown account, a disabled one and a
- * wrong password all fail alike, with %PAMONG_ERROR_UNAUTHORIZED.
+ * wrong password all fail alike, with %PAMONG_ERROR_UNAUTHORIZED. This is
+ * the password alone: a one-time code (pamong-server-totp.c) is the login
+ * endpoint's to check.
  *
  * Returns: (transfer full): the account, or %NULL
  */
@@ -963,7 +988,7 @@ pamong_server_users_verify (PamongStore  *store,
                             const char   *password,
                             GError      **error)
 {
-  Credentials credentials = { NULL, NULL, FALSE };
+  Credentials credentials = CREDENTIALS_INIT;
   g_autofree char *renewed = NULL;
   PamongServerUser *user = NULL;
   unsigned long long opslimit;
@@ -1369,6 +1394,7 @@ delete_token_hash (PamongStore  *store,
  * Finds the account of the request's `Authorization: Bearer <token>`. A
  * missing, malformed, unknown or expired token (an expired one is deleted)
  * is %PAMONG_ERROR_UNAUTHORIZED with one message that does not say which.
+ * The user's @mfa tells whether a one-time code opened the session.
  *
  * Returns: (transfer full): the user, or %NULL with @error set
  */
@@ -1402,7 +1428,7 @@ pamong_server_authenticate (PamongServer       *server,
   sha256_hex (token, hash);
 
   stmt = pamong_store_prepare (store,
-                               "SELECT u.username, u.role, u.unit, t.expires_at, u.disabled "
+                               "SELECT u.username, u.role, u.unit, t.expires_at, u.disabled, t.mfa "
                                "FROM server_tokens t JOIN server_users u USING (username) "
                                "WHERE t.token_hash = ?1", error);
   if (stmt == NULL)
@@ -1414,6 +1440,7 @@ pamong_server_authenticate (PamongServer       *server,
       user = user_from_row (stmt, 0);
       expires_at = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
       disabled = sqlite3_column_int (stmt, 4) != 0;
+      user->mfa = sqlite3_column_int (stmt, 5) != 0;
     }
   else if (step != SQLITE_DONE)
     {
@@ -1491,6 +1518,7 @@ typedef struct
   Credentials         credentials;
   char               *password;    /* a copy, wiped after the check */
   gsize               password_length;
+  char               *otp;         /* the one-time code sent, or NULL */
   unsigned long long  opslimit;
   size_t              memlimit;
   char               *user_key;    /* NULL for a name no account can have */
@@ -1511,6 +1539,11 @@ login_check_free (gpointer data)
       g_free (check->password);
     }
   credentials_clear (&check->credentials);
+  if (check->otp != NULL)
+    {
+      sodium_memzero (check->otp, strlen (check->otp));
+      g_free (check->otp);
+    }
   g_free (check->renewed);
   g_free (check->user_key);
   g_free (check->address_key);
@@ -1540,11 +1573,13 @@ login_check_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
-/* Creates a session for @user and answers it. */
+/* Creates a session for @user and answers it; @mfa: whether a one-time
+ * code opened it. */
 static gboolean
 respond_session (PamongServer       *server,
                  SoupServerMessage  *msg,
                  PamongServerUser   *user,
+                 gboolean            mfa,
                  GError            **error)
 {
   AuthState *state = get_state (server);
@@ -1578,14 +1613,15 @@ respond_session (PamongServer       *server,
 
   stmt = pamong_store_prepare (store,
                                "INSERT INTO server_tokens "
-                               "(token_hash, username, created_at, expires_at) "
-                               "VALUES (?1, ?2, ?3, ?4)", error);
+                               "(token_hash, username, created_at, expires_at, mfa) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5)", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, user->username, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, created_text, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, expires_text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 5, mfa ? 1 : 0);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       pamong_store_set_sql_error (store, error, _("Could not store a session"));
@@ -1604,6 +1640,8 @@ respond_session (PamongServer       *server,
   json_builder_add_string_value (builder, expires_text);
   json_builder_set_member_name (builder, "user");
   json_builder_add_value (builder, pamong_server_user_to_json (user));
+  json_builder_set_member_name (builder, "mfa");
+  json_builder_add_boolean_value (builder, mfa);
   json_builder_end_object (builder);
   answer = json_builder_get_root (builder);
 
@@ -1618,6 +1656,54 @@ fail:
   return FALSE;
 }
 
+/* The second factor of an account with a TOTP secret (@now, read after
+ * its password matched). No code: 401 "otp-required", and the failure
+ * counted in advance is taken back (the password was right; the client
+ * asks for the code and logs in again). A wrong, stale or reused code is
+ * a failed login like a wrong password, with the same message. */
+static gboolean
+login_check_otp (PamongServer  *server,
+                 LoginCheck    *check,
+                 Credentials   *now,
+                 GError       **error)
+{
+  AuthState *state = get_state (server);
+  gint64 now_step = pamong_server_totp_step (g_get_real_time () / G_USEC_PER_SEC);
+  gint64 matched_step = -1;
+  gboolean accepted = FALSE;
+
+  if (check->otp == NULL || *check->otp == '\0')
+    {
+      if (check->user_key != NULL)
+        attempts_refund (state, check->user_key);
+      attempts_refund (state, check->address_key);
+      g_set_error_literal (error, PAMONG_SERVER_AUTH_ERROR,
+                           PAMONG_SERVER_AUTH_ERROR_OTP_REQUIRED,
+                           _("This account also needs a one-time code: send the six-digit "
+                             "code that its authenticator app shows now as “otp”."));
+      return FALSE;
+    }
+
+  if (!pamong_server_totp_verify (now->totp_secret, check->otp, now_step, now->totp_last_step,
+                                  &matched_step))
+    {
+      set_wrong_credentials (error);
+      return FALSE;
+    }
+
+  /* A code opens one session only. */
+  if (!pamong_server_totp_use_step (pamong_server_get_store (server), now->user->username,
+                                    matched_step, &accepted, error))
+    return FALSE;
+  if (!accepted)
+    {
+      set_wrong_credentials (error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* The rest of a login once its password is checked, on the main thread. */
 static gboolean
 login_finish (PamongServer       *server,
@@ -1627,7 +1713,7 @@ login_finish (PamongServer       *server,
 {
   AuthState *state = get_state (server);
   PamongStore *store = pamong_server_get_store (server);
-  Credentials now = { NULL, NULL, FALSE };
+  Credentials now = CREDENTIALS_INIT;
   gboolean done;
 
   /* The failure was counted in advance; a wrong password leaves it. */
@@ -1649,6 +1735,12 @@ login_finish (PamongServer       *server,
       return FALSE;
     }
 
+  if (now.totp_secret != NULL && !login_check_otp (server, check, &now, error))
+    {
+      credentials_clear (&now);
+      return FALSE;
+    }
+
   if (check->user_key != NULL)
     g_hash_table_remove (state->attempts, check->user_key);
   attempts_refund (state, check->address_key);
@@ -1656,7 +1748,7 @@ login_finish (PamongServer       *server,
   if (check->renewed != NULL)
     store_renewed_hash (store, now.user->username, now.hash, check->renewed);
 
-  done = respond_session (server, msg, now.user, error);
+  done = respond_session (server, msg, now.user, now.totp_secret != NULL, error);
   credentials_clear (&now);
   return done;
 }
@@ -1702,11 +1794,12 @@ handle_login (PamongServer       *server,
   g_autoptr(GTask) task = NULL;
   g_autofree char *user_key = NULL;
   g_autofree char *address_key = NULL;
-  Credentials credentials = { NULL, NULL, FALSE };
+  Credentials credentials = CREDENTIALS_INIT;
   LoginCheck *check;
   const char *remote;
   const char *username;
   const char *password;
+  const char *otp;
   JsonObject *object;
   gint64 now;
   guint retry_user;
@@ -1716,7 +1809,8 @@ handle_login (PamongServer       *server,
   if (object == NULL)
     return FALSE;
   if (!get_string_member (object, "username", TRUE, &username, error) ||
-      !get_string_member (object, "password", TRUE, &password, error))
+      !get_string_member (object, "password", TRUE, &password, error) ||
+      !get_string_member (object, "otp", FALSE, &otp, error))
     return FALSE;
   if (!ensure_sodium (error))
     return FALSE;
@@ -1766,6 +1860,7 @@ handle_login (PamongServer       *server,
   check->credentials = credentials;
   check->password_length = strlen (password);
   check->password = g_strndup (password, check->password_length);
+  check->otp = g_strdup (otp);
   hash_parameters (&check->opslimit, &check->memlimit);
   check->user_key = g_steal_pointer (&user_key);
   check->address_key = g_steal_pointer (&address_key);
@@ -2009,7 +2104,7 @@ handle_password (PamongServer       *server,
   g_autoptr(PamongServerUser) user = pamong_server_authenticate (server, msg, error);
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GTask) task = NULL;
-  Credentials credentials = { NULL, NULL, FALSE };
+  Credentials credentials = CREDENTIALS_INIT;
   PasswordChange *change;
   const char *remote;
   const char *current;

@@ -39,10 +39,32 @@ G_BEGIN_DECLS
 #define PAMONG_SERVER_LOGIN_WINDOW (5 * G_TIME_SPAN_MINUTE)
 
 /**
+ * PamongServerAuthError:
+ * @PAMONG_SERVER_AUTH_ERROR_OTP_REQUIRED: the password is right but the
+ *   account also needs a one-time code ("otp"); answered 401 "otp-required"
+ * @PAMONG_SERVER_AUTH_ERROR_MFA_REQUIRED: an admin route needs a session
+ *   opened with a one-time code; answered 403 "mfa-required"
+ *
+ * The errors of the second factor, in the %PAMONG_SERVER_AUTH_ERROR domain,
+ * so clients can branch on their JSON codes.
+ */
+#define PAMONG_SERVER_AUTH_ERROR (pamong_server_auth_error_quark ())
+
+typedef enum
+{
+  PAMONG_SERVER_AUTH_ERROR_OTP_REQUIRED,
+  PAMONG_SERVER_AUTH_ERROR_MFA_REQUIRED,
+} PamongServerAuthError;
+
+GQuark pamong_server_auth_error_quark (void);
+
+/**
  * PamongServerUser:
  * @username: the account's name
  * @role: what it may do
  * @unit: (nullable): the uuid of its unit (operators always have one)
+ * @mfa: whether the request's session was opened with a one-time code
+ *   (see pamong-server-totp.h); only pamong_server_authenticate() sets it
  *
  * The account a request was made with.
  */
@@ -51,6 +73,7 @@ typedef struct
   char       *username;
   PamongRole  role;
   char       *unit;
+  gboolean    mfa;
 } PamongServerUser;
 
 PamongServerUser *pamong_server_user_new        (const char              *username,

@@ -28,6 +28,7 @@
 #include "pamong-server-auth.h"
 #include "pamong-server-records.h"
 #include "pamong-server-schema.h"
+#include "pamong-server-totp.h"
 
 #define DEFAULT_LISTEN "127.0.0.1:8080"
 
@@ -43,10 +44,13 @@ static char *opt_listen;
 static char *opt_demo;
 static char *opt_tls_cert;
 static char *opt_tls_key;
+static char *opt_scan_command;
 static gboolean opt_version;
 static char *opt_add_user;
 static char *opt_role;
 static char *opt_unit;
+static char *opt_enroll_totp;
+static char *opt_reset_totp;
 
 static const GOptionEntry entries[] = {
   { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db,
@@ -61,6 +65,10 @@ static const GOptionEntry entries[] = {
     N_("Serve HTTPS with this PEM certificate (chain); needs --tls-key"), N_("FILE") },
   { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &opt_tls_key,
     N_("The PEM private key of the --tls-cert certificate"), N_("FILE") },
+  { "scan-command", 0, 0, G_OPTION_ARG_STRING, &opt_scan_command,
+    N_("Scan every uploaded file with this command, given the file on its standard input; "
+       "exit status 0 stores it, 1 refuses it as infected, anything else refuses it as "
+       "unchecked (e.g. “clamdscan --no-summary --fdpass -”)"), N_("COMMAND") },
   { "add-user", 0, 0, G_OPTION_ARG_STRING, &opt_add_user,
     N_("Create or update the account NAME with the password read from standard input, "
        "then exit; needs --role"), N_("NAME") },
@@ -69,6 +77,12 @@ static const GOptionEntry entries[] = {
   { "unit", 0, 0, G_OPTION_ARG_STRING, &opt_unit,
     N_("The unit of --add-user, by uuid or code (e.g. OPD.07); operators need one"),
     N_("UNIT") },
+  { "enroll-totp", 0, 0, G_OPTION_ARG_STRING, &opt_enroll_totp,
+    N_("Give the account NAME a new one-time-code (TOTP) secret, print it for an "
+       "authenticator app, then exit; the admin routes need it"), N_("NAME") },
+  { "reset-totp", 0, 0, G_OPTION_ARG_STRING, &opt_reset_totp,
+    N_("Remove the one-time-code (TOTP) secret of the account NAME, then exit"),
+    N_("NAME") },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version,
     N_("Print the version and exit"), NULL },
   { NULL }
@@ -218,6 +232,56 @@ add_user (PamongStore *store)
   return EXIT_OK;
 }
 
+/* --enroll-totp NAME: returns the exit status. */
+static int
+enroll_totp (PamongStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *secret = NULL;
+  g_autofree char *uri = NULL;
+
+  secret = pamong_server_totp_enroll (store, opt_enroll_totp, &error);
+  if (secret == NULL)
+    {
+      g_printerr ("pamong-server: %s\n", error->message);
+      return g_error_matches (error, PAMONG_ERROR, PAMONG_ERROR_NOT_FOUND)
+             ? EXIT_USAGE : EXIT_FAILED;
+    }
+  uri = pamong_server_totp_uri (opt_enroll_totp, secret);
+
+  /* Translators: %s is an account name. The secret and the otpauth://
+   * URI follow on lines of their own. */
+  g_print (_("New one-time-code secret of %s; add it to an authenticator app "
+             "(the URI as a QR code, or the secret by hand), then log in with "
+             "the app’s code:"), opt_enroll_totp);
+  g_print ("\n%s\n%s\n", secret, uri);
+
+  return EXIT_OK;
+}
+
+/* --reset-totp NAME: returns the exit status. */
+static int
+reset_totp (PamongStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean removed = FALSE;
+
+  if (!pamong_server_totp_reset (store, opt_reset_totp, &removed, &error))
+    {
+      g_printerr ("pamong-server: %s\n", error->message);
+      return g_error_matches (error, PAMONG_ERROR, PAMONG_ERROR_NOT_FOUND)
+             ? EXIT_USAGE : EXIT_FAILED;
+    }
+
+  /* Translators: %s is an account name. */
+  g_print (removed ? _("Removed the one-time-code secret of %s.")
+                   : _("%s had no one-time-code secret."),
+           opt_reset_totp);
+  g_print ("\n");
+
+  return EXIT_OK;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -232,6 +296,7 @@ main (int   argc,
   g_autofree char *default_db = NULL;
   g_autofree char *listen_host = NULL;
   g_autoptr(GTlsCertificate) tls_certificate = NULL;
+  g_auto(GStrv) scan_argv = NULL;
   const char *localedir;
   const char *listen_address;
   guint sigint_id;
@@ -288,6 +353,12 @@ main (int   argc,
       return EXIT_USAGE;
     }
 
+  if ((opt_add_user != NULL) + (opt_enroll_totp != NULL) + (opt_reset_totp != NULL) > 1)
+    {
+      g_printerr ("pamong-server: %s\n",
+                  _("Give one of --add-user, --enroll-totp and --reset-totp at a time."));
+      return EXIT_USAGE;
+    }
   if (opt_add_user == NULL && (opt_role != NULL || opt_unit != NULL))
     {
       g_printerr ("pamong-server: %s\n", _("--role and --unit go with --add-user NAME."));
@@ -326,6 +397,30 @@ main (int   argc,
                       opt_tls_cert, opt_tls_key, error->message);
           g_printerr ("\n");
           return EXIT_FAILED;
+        }
+    }
+
+  if (opt_scan_command != NULL)
+    {
+      g_autofree char *program = NULL;
+
+      if (!g_shell_parse_argv (opt_scan_command, NULL, &scan_argv, &error))
+        {
+          g_printerr ("pamong-server: ");
+          /* Translators: %s is the reason, e.g. "Text was empty". */
+          g_printerr (_("--scan-command needs a command: %s"), error->message);
+          g_printerr ("\n");
+          return EXIT_USAGE;
+        }
+      program = g_find_program_in_path (scan_argv[0]);
+      if (program == NULL)
+        {
+          g_printerr ("pamong-server: ");
+          /* Translators: %s is a program's name, e.g. clamdscan. */
+          g_printerr (_("The --scan-command program %s was not found or cannot be run."),
+                      scan_argv[0]);
+          g_printerr ("\n");
+          return EXIT_USAGE;
         }
     }
 
@@ -383,6 +478,16 @@ main (int   argc,
       return EXIT_FAILED;
     }
 
+  if (opt_enroll_totp != NULL || opt_reset_totp != NULL)
+    {
+      int status = opt_enroll_totp != NULL ? enroll_totp (store) : reset_totp (store);
+
+      g_clear_object (&store);
+      g_clear_pointer (&opt_enroll_totp, g_free);
+      g_clear_pointer (&opt_reset_totp, g_free);
+      return status;
+    }
+
   if (opt_add_user != NULL)
     {
       int status = add_user (store);
@@ -415,6 +520,7 @@ main (int   argc,
   pamong_server_set_demo (server, opt_demo != NULL);
   if (tls_certificate != NULL)
     pamong_server_set_tls_certificate (server, tls_certificate);
+  pamong_server_set_scan_command (server, (const char * const *) scan_argv);
 
   if (!pamong_server_listen (server, listen_address, &error))
     {
@@ -455,6 +561,7 @@ main (int   argc,
   g_clear_pointer (&opt_demo, g_free);
   g_clear_pointer (&opt_tls_cert, g_free);
   g_clear_pointer (&opt_tls_key, g_free);
+  g_clear_pointer (&opt_scan_command, g_free);
 
   return EXIT_OK;
 }

@@ -71,6 +71,13 @@ static const char * const steps[] = {
    * of those types (pamong-server-open311.c). */
   "CREATE INDEX server_service_requests_type_submitted"
   "  ON service_requests (service_type, submitted_at);",
+  /* 4: a second factor for the admin routes (OWASP ASVS 4.3.1,
+   * pamong-server-totp.c): an account's TOTP secret in base32 (NULL: not
+   * enrolled) and the last time step accepted, so a code works once; a
+   * session remembers whether a one-time code opened it. */
+  "ALTER TABLE server_users ADD COLUMN totp_secret TEXT;"
+  "ALTER TABLE server_users ADD COLUMN totp_last_step INTEGER;"
+  "ALTER TABLE server_tokens ADD COLUMN mfa INTEGER NOT NULL DEFAULT 0;",
 };
 
 guint

@@ -44,6 +44,7 @@
 #include "pamong-server-auth.h"
 #include "pamong-server-policy.h"
 #include "pamong-server-records.h"
+#include "pamong-server-scan.h"
 #include "pamong-server-sync.h"
 
 /* ------------------------------------------------------------------ */
@@ -1066,6 +1067,158 @@ set_etag_blob (SoupServerMessage *msg,
   soup_message_headers_replace (soup_server_message_get_response_headers (msg), "ETag", etag);
 }
 
+/* Stores a checked (and, with a scanner, clean) blob and answers 201, or
+ * 200 when the server had it already. */
+static gboolean
+store_blob (PamongServer       *server,
+            SoupServerMessage  *msg,
+            const char         *hash,
+            GBytes             *content,
+            GError            **error)
+{
+  PamongStore *store = pamong_server_get_store (server);
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *now_text = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  JsonObject *object;
+  gsize size = g_bytes_get_size (content);
+  gboolean created;
+
+  now = pamong_timestamp_now ();
+  now_text = pamong_timestamp_format (now);
+
+  {
+    g_autoptr(PamongStoreStmt) stmt =
+      pamong_store_prepare (store,
+                            "INSERT OR IGNORE INTO server_blobs (sha256, size, content, created_at) "
+                            "VALUES (?, ?, ?, ?)",
+                            error);
+
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);
+    sqlite3_bind_int64 (stmt, 2, (sqlite3_int64) size);
+    sqlite3_bind_blob64 (stmt, 3, size > 0 ? g_bytes_get_data (content, NULL) : "",
+                         size, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 4, now_text, -1, SQLITE_STATIC);
+    if (sqlite3_step (stmt) != SQLITE_DONE)
+      {
+        pamong_store_set_sql_error (store, error, _("Could not store a file"));
+        return FALSE;
+      }
+    created = sqlite3_changes (pamong_store_get_db (store)) > 0;
+  }
+
+  object = json_object_new ();
+  json_object_set_string_member (object, "sha256", hash);
+  json_object_set_int_member (object, "size", (gint64) size);
+  root = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (root, object);
+  pamong_server_respond_json (msg, created ? SOUP_STATUS_CREATED : SOUP_STATUS_OK, root);
+  set_etag_blob (msg, hash);
+
+  return TRUE;
+}
+
+/*
+ * With a scan command (pamong_server_set_scan_command()) an upload is
+ * stored only once the scanner called it clean (OWASP ASVS 12.4.2). The
+ * handler does every other check first, then pauses the message while the
+ * scanner runs as a child process (pamong-server-scan.c), so the main loop
+ * answers other requests meanwhile; on_blob_scanned() stores the blob or
+ * refuses it, and unpauses. A refusal is logged; the upload never is.
+ */
+typedef struct
+{
+  PamongServer      *server;
+  SoupServerMessage *msg;
+  GBytes            *content;
+  char              *sha256;
+  char              *username;
+} BlobUpload;
+
+static void
+blob_upload_free (BlobUpload *upload)
+{
+  g_clear_object (&upload->server);
+  g_clear_object (&upload->msg);
+  g_clear_pointer (&upload->content, g_bytes_unref);
+  g_free (upload->sha256);
+  g_free (upload->username);
+  g_free (upload);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BlobUpload, blob_upload_free)
+
+/* A security event for operators and their tools, like the access log:
+ * deliberately not translated. It names the blob by its hash, never its
+ * content; the account, the address and the scanner's words are escaped,
+ * so none of them can forge log lines. */
+static void
+log_refused_upload (BlobUpload *upload,
+                    const char *why,
+                    const char *detail)
+{
+  const char *remote = soup_server_message_get_remote_host (upload->msg);
+  g_autofree char *username = g_strescape (upload->username, NULL);
+  g_autofree char *address = g_strescape (remote != NULL ? remote : "-", NULL);
+  g_autofree char *said = g_strescape (detail != NULL ? detail : "-", NULL);
+
+  g_message ("Refused the upload of blob %s (%" G_GSIZE_FORMAT " bytes) by %s from %s: %s (%s)",
+             upload->sha256, g_bytes_get_size (upload->content), username, address, why, said);
+}
+
+static void
+on_blob_scanned (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(BlobUpload) upload = user_data;
+  SoupServerMessage *msg = upload->msg;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *retry_after = NULL;
+
+  switch (pamong_server_scan_finish (upload->server, result, &detail))
+    {
+    case PAMONG_SERVER_SCAN_CLEAN:
+      g_debug ("Blob %s is clean: %s", upload->sha256, detail);
+      if (!store_blob (upload->server, msg, upload->sha256, upload->content, &error))
+        pamong_server_respond_gerror (msg, error);
+      break;
+
+    case PAMONG_SERVER_SCAN_INFECTED:
+      log_refused_upload (upload, "the scanner found malware", detail);
+      pamong_server_respond_error (msg, SOUP_STATUS_UNPROCESSABLE_ENTITY, "upload-infected",
+                                   _("The server’s malware scanner found this file infected, "
+                                     "so it was not stored. Check the file on your computer "
+                                     "with an up-to-date virus scanner."));
+      break;
+
+    case PAMONG_SERVER_SCAN_BUSY:
+      log_refused_upload (upload, "too many scans at once", detail);
+      pamong_server_respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "scanner-unavailable",
+                                   _("The server is checking other files for malware right "
+                                     "now; try again in a few seconds."));
+      retry_after = g_strdup_printf ("%u", PAMONG_SERVER_SCAN_BUSY_RETRY_AFTER);
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Retry-After", retry_after);
+      break;
+
+    case PAMONG_SERVER_SCAN_FAILED:
+    default:
+      log_refused_upload (upload, "the scanner failed", detail);
+      pamong_server_respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "scanner-unavailable",
+                                   _("The server could not check this file for malware, so it "
+                                     "did not store it. Try again later; if it keeps failing, "
+                                     "the server’s administrator can find the cause in its log."));
+      break;
+    }
+
+  /* Safe also when the client has gone: the message is still ours. */
+  soup_server_message_unpause (msg);
+}
+
 static gboolean
 handle_blob_put (PamongServer       *server,
                  SoupServerMessage  *msg,
@@ -1073,17 +1226,12 @@ handle_blob_put (PamongServer       *server,
                  gpointer            user_data,
                  GError            **error)
 {
-  PamongStore *store = pamong_server_get_store (server);
   g_autoptr(PamongServerUser) user = NULL;
   g_autoptr(GBytes) content = NULL;
-  g_autoptr(JsonNode) root = NULL;
   g_autofree char *hash = NULL;
-  g_autofree char *now_text = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  JsonObject *object;
   guint64 limit = pamong_server_get_blob_limit (server);
+  BlobUpload *upload;
   gsize size;
-  gboolean created;
 
   user = pamong_server_authenticate (server, msg, error);
   if (user == NULL)
@@ -1123,38 +1271,19 @@ handle_blob_put (PamongServer       *server,
       return FALSE;
     }
 
-  now = pamong_timestamp_now ();
-  now_text = pamong_timestamp_format (now);
+  if (pamong_server_get_scan_command (server) == NULL)
+    return store_blob (server, msg, hash, content, error);
 
-  {
-    g_autoptr(PamongStoreStmt) stmt =
-      pamong_store_prepare (store,
-                            "INSERT OR IGNORE INTO server_blobs (sha256, size, content, created_at) "
-                            "VALUES (?, ?, ?, ?)",
-                            error);
+  upload = g_new0 (BlobUpload, 1);
+  upload->server = g_object_ref (server);
+  upload->msg = g_object_ref (msg);
+  upload->content = g_steal_pointer (&content);
+  upload->sha256 = g_steal_pointer (&hash);
+  upload->username = g_strdup (user->username);
 
-    if (stmt == NULL)
-      return FALSE;
-    sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);
-    sqlite3_bind_int64 (stmt, 2, (sqlite3_int64) size);
-    sqlite3_bind_blob64 (stmt, 3, size > 0 ? g_bytes_get_data (content, NULL) : "",
-                         size, SQLITE_STATIC);
-    sqlite3_bind_text (stmt, 4, now_text, -1, SQLITE_STATIC);
-    if (sqlite3_step (stmt) != SQLITE_DONE)
-      {
-        pamong_store_set_sql_error (store, error, _("Could not store a file"));
-        return FALSE;
-      }
-    created = sqlite3_changes (pamong_store_get_db (store)) > 0;
-  }
-
-  object = json_object_new ();
-  json_object_set_string_member (object, "sha256", hash);
-  json_object_set_int_member (object, "size", (gint64) size);
-  root = json_node_new (JSON_NODE_OBJECT);
-  json_node_take_object (root, object);
-  pamong_server_respond_json (msg, created ? SOUP_STATUS_CREATED : SOUP_STATUS_OK, root);
-  set_etag_blob (msg, hash);
+  /* Answered from on_blob_scanned(); see PamongServerHandler. */
+  soup_server_message_pause (msg);
+  pamong_server_scan_async (server, upload->content, on_blob_scanned, upload);
 
   return TRUE;
 }

@@ -53,6 +53,8 @@ struct _PamongServer
   guint64      json_limit;
   guint64      blob_limit;
   GTlsCertificate *tls_certificate;
+  char       **scan_command;
+  guint        scan_timeout;
 };
 
 /*
@@ -83,6 +85,8 @@ enum {
   PROP_JSON_LIMIT,
   PROP_BLOB_LIMIT,
   PROP_TLS_CERTIFICATE,
+  PROP_SCAN_COMMAND,
+  PROP_SCAN_TIMEOUT,
   N_PROPS
 };
 
@@ -503,6 +507,7 @@ pamong_server_finalize (GObject *object)
   PamongServer *self = PAMONG_SERVER (object);
 
   g_clear_pointer (&self->uri, g_free);
+  g_clear_pointer (&self->scan_command, g_strfreev);
 
   G_OBJECT_CLASS (pamong_server_parent_class)->finalize (object);
 }
@@ -541,6 +546,14 @@ pamong_server_get_property (GObject    *object,
       g_value_set_object (value, self->tls_certificate);
       break;
 
+    case PROP_SCAN_COMMAND:
+      g_value_set_boxed (value, self->scan_command);
+      break;
+
+    case PROP_SCAN_TIMEOUT:
+      g_value_set_uint (value, self->scan_timeout);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -574,6 +587,14 @@ pamong_server_set_property (GObject      *object,
 
     case PROP_TLS_CERTIFICATE:
       pamong_server_set_tls_certificate (self, g_value_get_object (value));
+      break;
+
+    case PROP_SCAN_COMMAND:
+      pamong_server_set_scan_command (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_SCAN_TIMEOUT:
+      pamong_server_set_scan_timeout (self, g_value_get_uint (value));
       break;
 
     default:
@@ -663,6 +684,32 @@ pamong_server_class_init (PamongServerClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
                           G_PARAM_EXPLICIT_NOTIFY));
 
+  /**
+   * PamongServer:scan-command:
+   *
+   * The malware scanner every uploaded blob goes through before it is
+   * stored, as an argument vector, or %NULL to store uploads unscanned.
+   * See pamong_server_set_scan_command().
+   */
+  properties[PROP_SCAN_COMMAND] =
+    g_param_spec_boxed ("scan-command", NULL, NULL,
+                        G_TYPE_STRV,
+                        (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
+                         G_PARAM_EXPLICIT_NOTIFY));
+
+  /**
+   * PamongServer:scan-timeout:
+   *
+   * How many seconds the scanner of #PamongServer:scan-command may take
+   * over one upload; one that takes longer is killed and the upload
+   * refused (503).
+   */
+  properties[PROP_SCAN_TIMEOUT] =
+    g_param_spec_uint ("scan-timeout", NULL, NULL,
+                       1, G_MAXUINT, PAMONG_SERVER_DEFAULT_SCAN_TIMEOUT,
+                       (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
+                        G_PARAM_EXPLICIT_NOTIFY));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   request_start_quark = g_quark_from_static_string ("pamong-server-request-start");
@@ -675,6 +722,7 @@ pamong_server_init (PamongServer *self)
   self->routes = g_ptr_array_new_with_free_func (route_free);
   self->json_limit = PAMONG_SERVER_DEFAULT_JSON_LIMIT;
   self->blob_limit = PAMONG_SERVER_DEFAULT_BLOB_LIMIT;
+  self->scan_timeout = PAMONG_SERVER_DEFAULT_SCAN_TIMEOUT;
   /* The product only: no version of it nor of libsoup (a trailing space
    * would add libsoup's) for a scanner to match against known flaws.
    * Clients that need the version ask GET /api/v1/status. */
@@ -861,6 +909,93 @@ pamong_server_set_tls_certificate (PamongServer    *self,
 
   g_object_set (self->soup, "tls-certificate", certificate, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TLS_CERTIFICATE]);
+}
+
+/**
+ * pamong_server_get_scan_command:
+ * @self: a server
+ *
+ * Returns: (transfer none) (nullable) (array zero-terminated=1): the
+ *   scanner uploads go through, or %NULL when they are stored unscanned
+ */
+const char * const *
+pamong_server_get_scan_command (PamongServer *self)
+{
+  g_return_val_if_fail (PAMONG_IS_SERVER (self), NULL);
+
+  return (const char * const *) self->scan_command;
+}
+
+/**
+ * pamong_server_set_scan_command:
+ * @self: a server
+ * @argv: (nullable) (array zero-terminated=1): a program and its
+ *   arguments, e.g. `{ "clamdscan", "--no-summary", "--fdpass", "-", NULL }`,
+ *   or %NULL (or an empty vector) to store uploads unscanned
+ *
+ * Makes every blob upload (`PUT /api/v1/blobs/<sha256>`) wait for a
+ * malware scan before it is stored (OWASP ASVS 12.4.2). The command runs
+ * once per upload with the content on its standard input, ClamAV's
+ * convention: exit status 0 means clean and the blob is stored, 1 means
+ * infected and the upload is refused (422 "upload-infected"); any other
+ * status, a crash or no answer within #PamongServer:scan-timeout refuses
+ * it too (503 "scanner-unavailable"): the server fails closed. The scan
+ * runs in a child process; the main loop answers other requests meanwhile.
+ * It applies to uploads that arrive afterwards.
+ */
+void
+pamong_server_set_scan_command (PamongServer       *self,
+                                const char * const *argv)
+{
+  g_return_if_fail (PAMONG_IS_SERVER (self));
+
+  if (argv != NULL && argv[0] == NULL)
+    argv = NULL;
+  if (self->scan_command == NULL && argv == NULL)
+    return;
+  if (self->scan_command != NULL && argv != NULL &&
+      g_strv_equal ((const char * const *) self->scan_command, argv))
+    return;
+
+  g_strfreev (self->scan_command);
+  self->scan_command = g_strdupv ((char **) argv);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCAN_COMMAND]);
+}
+
+/**
+ * pamong_server_get_scan_timeout:
+ * @self: a server
+ *
+ * Returns: how many seconds an upload's scan may take
+ */
+guint
+pamong_server_get_scan_timeout (PamongServer *self)
+{
+  g_return_val_if_fail (PAMONG_IS_SERVER (self), 0);
+
+  return self->scan_timeout;
+}
+
+/**
+ * pamong_server_set_scan_timeout:
+ * @self: a server
+ * @seconds: how long a scan may take, at least 1
+ *
+ * Sets the #PamongServer:scan-timeout property; it applies to scans that
+ * start afterwards.
+ */
+void
+pamong_server_set_scan_timeout (PamongServer *self,
+                                guint         seconds)
+{
+  g_return_if_fail (PAMONG_IS_SERVER (self));
+  g_return_if_fail (seconds > 0);
+
+  if (self->scan_timeout == seconds)
+    return;
+
+  self->scan_timeout = seconds;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCAN_TIMEOUT]);
 }
 
 /**
@@ -1123,8 +1258,10 @@ pamong_server_respond_no_content (SoupServerMessage *msg)
  * %PAMONG_ERROR_PRECONDITION_FAILED 412 "precondition-failed",
  * %PAMONG_ERROR_CONFLICT 409 "conflict", %PAMONG_ERROR_TOO_LARGE 413
  * "too-large" and %PAMONG_ERROR_RATE_LIMITED 429 "rate-limited" (with the
- * Retry-After the handler set, else 60 seconds), all with the error's
- * message; a store error is 500 "store-error" and anything else 500
+ * Retry-After the handler set, else 60 seconds), and the second factor's
+ * %PAMONG_SERVER_AUTH_ERROR_OTP_REQUIRED 401 "otp-required" and
+ * %PAMONG_SERVER_AUTH_ERROR_MFA_REQUIRED 403 "mfa-required", all with the
+ * error's message; a store error is 500 "store-error" and anything else 500
  * "internal-error", whose details go to the server log only.
  */
 void
@@ -1155,6 +1292,19 @@ pamong_server_respond_gerror (SoupServerMessage *msg,
   else if (g_error_matches (error, PAMONG_ERROR, PAMONG_ERROR_FORBIDDEN))
     {
       pamong_server_respond_error (msg, SOUP_STATUS_FORBIDDEN, "forbidden", error->message);
+    }
+  else if (g_error_matches (error, PAMONG_SERVER_AUTH_ERROR,
+                            PAMONG_SERVER_AUTH_ERROR_OTP_REQUIRED))
+    {
+      pamong_server_respond_error (msg, SOUP_STATUS_UNAUTHORIZED, "otp-required",
+                                   error->message);
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "WWW-Authenticate", "Bearer realm=\"pamong\"");
+    }
+  else if (g_error_matches (error, PAMONG_SERVER_AUTH_ERROR,
+                            PAMONG_SERVER_AUTH_ERROR_MFA_REQUIRED))
+    {
+      pamong_server_respond_error (msg, SOUP_STATUS_FORBIDDEN, "mfa-required", error->message);
     }
   else if (g_error_matches (error, PAMONG_ERROR, PAMONG_ERROR_PRECONDITION_FAILED))
     {

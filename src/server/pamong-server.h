@@ -41,6 +41,14 @@ G_BEGIN_DECLS
  * embedding #PamongServer sets it in main() before any TLS is used. */
 #define PAMONG_SERVER_TLS_PRIORITY "NORMAL:-VERS-SSL3.0:-VERS-TLS1.0:-VERS-TLS1.1"
 
+/** How many seconds an upload's malware scan may take by default. */
+#define PAMONG_SERVER_DEFAULT_SCAN_TIMEOUT 30
+
+/** How many uploads are scanned at once; one more is answered 503 with a
+ * Retry-After of #PAMONG_SERVER_SCAN_BUSY_RETRY_AFTER seconds. */
+#define PAMONG_SERVER_MAX_SCANS 4
+#define PAMONG_SERVER_SCAN_BUSY_RETRY_AFTER 5
+
 /** How deeply arrays and objects may nest in a request's JSON. */
 #define PAMONG_SERVER_JSON_MAX_DEPTH 32
 
@@ -93,6 +101,13 @@ GTlsCertificate *
               pamong_server_get_tls_certificate (PamongServer     *self);
 void          pamong_server_set_tls_certificate (PamongServer     *self,
                                               GTlsCertificate     *certificate);
+const char * const *
+              pamong_server_get_scan_command (PamongServer      *self);
+void          pamong_server_set_scan_command (PamongServer        *self,
+                                              const char * const  *argv);
+guint         pamong_server_get_scan_timeout (PamongServer        *self);
+void          pamong_server_set_scan_timeout (PamongServer        *self,
+                                              guint                seconds);
 
 void          pamong_server_add_route        (PamongServer        *self,
                                               const char          *method,

@@ -39,3 +39,28 @@ gui_test_settle (void)
       g_usleep (2000);
     }
 }
+
+void
+gui_test_type (GtkWidget  *row,
+               const char *text)
+{
+  GtkEditable *editable = GTK_EDITABLE (row);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      int position = gtk_editable_get_position (editable);
+      char character[7] = { 0 };
+
+      g_unichar_to_utf8 (g_utf8_get_char (p), character);
+      gtk_editable_insert_text (editable, character, -1, &position);
+      gtk_editable_set_position (editable, position);
+    }
+  gui_test_settle ();
+}
+
+void
+gui_test_press_enter (GtkWidget *row)
+{
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (row)), "activate");
+  gui_test_settle ();
+}

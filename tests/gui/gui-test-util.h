@@ -20,5 +20,12 @@ void     gui_test_wait_until      (GuiTestCondition  condition,
 gboolean gui_test_window_is_drawn (gpointer          data);
 /* Lets pending idles, layout and the frame clock run for a moment. */
 void     gui_test_settle          (void);
+/* Types @text into the editable @row as the keyboard would, one character
+ * at a time, then settles. */
+void     gui_test_type            (GtkWidget        *row,
+                                   const char       *text);
+/* Enter in the editable @row (GtkText's "activate", what its key binding
+ * emits), then settles. */
+void     gui_test_press_enter     (GtkWidget        *row);
 
 G_END_DECLS

@@ -155,36 +155,6 @@ fixture_tear_down (Fixture       *fixture,
   g_assert_finalize_object (fixture->store);
 }
 
-/* Typing, as the keyboard would: character by character into the focused
- * field, then Enter. */
-static void
-type_text (GtkWidget  *row,
-           const char *text)
-{
-  GtkEditable *editable = GTK_EDITABLE (row);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      int position = gtk_editable_get_position (editable);
-      char character[7] = { 0 };
-
-      g_unichar_to_utf8 (g_utf8_get_char (p), character);
-      gtk_editable_insert_text (editable, character, -1, &position);
-      gtk_editable_set_position (editable, position);
-    }
-  gui_test_settle ();
-}
-
-static void
-press_enter (GtkWidget *row)
-{
-  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
-
-  /* GtkText's "activate" is what its Enter key binding emits. */
-  g_signal_emit_by_name (delegate, "activate");
-  gui_test_settle ();
-}
-
 static void
 assert_focus_in (GtkWindow *window,
                  GtkWidget *row)
@@ -258,12 +228,12 @@ test_keyboard_only_intake (Fixture       *fixture,
   gui_test_settle ();
 
   assert_focus_in (window, pamong_request_intake_get_field (intake, "name"));
-  type_text (pamong_request_intake_get_field (intake, "name"), "Siti Aminah");
-  press_enter (pamong_request_intake_get_field (intake, "name"));
+  gui_test_type (pamong_request_intake_get_field (intake, "name"), "Siti Aminah");
+  gui_test_press_enter (pamong_request_intake_get_field (intake, "name"));
   assert_focus_in (window, pamong_request_intake_get_field (intake, "nik"));
 
   /* While typing, the length is a hint, not an error. */
-  type_text (pamong_request_intake_get_field (intake, "nik"), "33990");
+  gui_test_type (pamong_request_intake_get_field (intake, "nik"), "33990");
   g_assert_false (pamong_request_intake_get_nik_is_error (intake));
   {
     g_autofree char *hint = expected_nik_error ("33990");
@@ -273,12 +243,12 @@ test_keyboard_only_intake (Fixture       *fixture,
 
   /* A complete NIK from a regency that is not Blora: the exact message,
    * shown as an error, and Enter stays on the field. */
-  type_text (pamong_request_intake_get_field (intake, "nik"), "12345678901");
+  gui_test_type (pamong_request_intake_get_field (intake, "nik"), "12345678901");
   wrong_region = expected_nik_error ("3399012345678901");
   g_assert_true (pamong_request_intake_get_nik_is_error (intake));
   g_assert_cmpstr (pamong_request_intake_get_nik_message (intake), ==, wrong_region);
   g_assert_true (gtk_widget_has_css_class (pamong_request_intake_get_field (intake, "nik"), "error"));
-  press_enter (pamong_request_intake_get_field (intake, "nik"));
+  gui_test_press_enter (pamong_request_intake_get_field (intake, "nik"));
   assert_focus_in (window, pamong_request_intake_get_field (intake, "nik"));
   screenshot (GTK_WIDGET (window), "intake-nik-error");
 
@@ -288,7 +258,7 @@ test_keyboard_only_intake (Fixture       *fixture,
   nik = pamong_nik_make ("33.16.09", &birth, PAMONG_SEX_FEMALE, 17);
   g_assert_cmpstr (nik + 6, ==, "520390" "0017");
   gtk_editable_set_text (GTK_EDITABLE (pamong_request_intake_get_field (intake, "nik")), "");
-  type_text (pamong_request_intake_get_field (intake, "nik"), nik);
+  gui_test_type (pamong_request_intake_get_field (intake, "nik"), nik);
   g_assert_false (pamong_request_intake_get_nik_is_error (intake));
   g_assert_false (gtk_widget_has_css_class (pamong_request_intake_get_field (intake, "nik"), "error"));
   g_assert_true (g_str_has_prefix (pamong_request_intake_get_nik_message (intake), "Valid NIK: female, born "));
@@ -302,14 +272,14 @@ test_keyboard_only_intake (Fixture       *fixture,
   /* Where the NIK was issued is the kecamatan's default. */
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (pamong_request_intake_get_field (intake, "kecamatan"))),
                     ==, 9);
-  press_enter (pamong_request_intake_get_field (intake, "nik"));
+  gui_test_press_enter (pamong_request_intake_get_field (intake, "nik"));
   assert_focus_in (window, pamong_request_intake_get_field (intake, "phone"));
 
-  type_text (pamong_request_intake_get_field (intake, "phone"), "0812-3456-7890");
-  press_enter (pamong_request_intake_get_field (intake, "phone"));
+  gui_test_type (pamong_request_intake_get_field (intake, "phone"), "0812-3456-7890");
+  gui_test_press_enter (pamong_request_intake_get_field (intake, "phone"));
   assert_focus_in (window, pamong_request_intake_get_field (intake, "address"));
-  type_text (pamong_request_intake_get_field (intake, "address"), "Jl. Pemuda 12, RT 02/RW 03");
-  press_enter (pamong_request_intake_get_field (intake, "address"));
+  gui_test_type (pamong_request_intake_get_field (intake, "address"), "Jl. Pemuda 12, RT 02/RW 03");
+  gui_test_press_enter (pamong_request_intake_get_field (intake, "address"));
   assert_focus_in (window, pamong_request_intake_get_field (intake, "kecamatan"));
 
   /* She lives in Cepu now: choosing moves on, as the popover's Enter does. */
@@ -323,10 +293,10 @@ test_keyboard_only_intake (Fixture       *fixture,
                                                        pamong_service_type_get_name (service)));
   gui_test_settle ();
   assert_focus_in (window, pamong_request_intake_get_field (intake, "description"));
-  type_text (pamong_request_intake_get_field (intake, "description"), "Akta kelahiran anak kedua");
+  gui_test_type (pamong_request_intake_get_field (intake, "description"), "Akta kelahiran anak kedua");
 
   /* Enter in the description saves. */
-  press_enter (pamong_request_intake_get_field (intake, "description"));
+  gui_test_press_enter (pamong_request_intake_get_field (intake, "description"));
   g_assert_null (pamong_request_intake_get_problem (intake));
   saved = pamong_request_intake_get_saved (intake);
   g_assert_nonnull (saved);
@@ -385,12 +355,12 @@ test_keyboard_only_intake (Fixture       *fixture,
   g_assert_cmpuint (count_requests (fixture->store, NULL, NULL), ==, before + 1);
 
   /* A location outside the globe is refused. */
-  type_text (pamong_request_intake_get_field (intake, "name"), "Bambang");
+  gui_test_type (pamong_request_intake_get_field (intake, "name"), "Bambang");
   adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (pamong_request_intake_get_field (intake, "location")), TRUE);
   gui_test_settle ();
   assert_focus_in (window, pamong_request_intake_get_field (intake, "latitude"));
-  type_text (pamong_request_intake_get_field (intake, "latitude"), "-96,97");
-  type_text (pamong_request_intake_get_field (intake, "longitude"), "111,42");
+  gui_test_type (pamong_request_intake_get_field (intake, "latitude"), "-96,97");
+  gui_test_type (pamong_request_intake_get_field (intake, "longitude"), "111,42");
   g_assert_false (pamong_request_intake_save (intake));
   g_assert_nonnull (strstr (pamong_request_intake_get_problem (intake), "latitude"));
   gtk_editable_set_text (GTK_EDITABLE (pamong_request_intake_get_field (intake, "latitude")), "-6,97");
@@ -523,8 +493,8 @@ test_workflow_transitions (Fixture       *fixture,
   g_assert_cmpint (stored_status (fixture, request), ==, PAMONG_REQUEST_STATUS_VERIFIED);
 
   /* A comment, typed and posted with Enter. */
-  type_text (pamong_requests_page_get_part (page, "comment"), "Pemohon menelepon menanyakan berkas.");
-  press_enter (pamong_requests_page_get_part (page, "comment"));
+  gui_test_type (pamong_requests_page_get_part (page, "comment"), "Pemohon menelepon menanyakan berkas.");
+  gui_test_press_enter (pamong_requests_page_get_part (page, "comment"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (pamong_requests_page_get_part (page, "comment"))), ==, "");
   g_assert_cmpuint (count_children (timeline), ==, n_events + 2);
   g_assert_cmpstr (last_timeline_title (page), ==, "Comment");

@@ -26,6 +26,7 @@
 #include "pamong-sync-status.h"
 #include "pamong-window-private.h"
 #include "pamong-server-auth.h"
+#include "pamong-server-totp.h"
 #include "server-test-util.h"
 #include "gui-test-util.h"
 
@@ -125,6 +126,16 @@ log_in_through_dialog (PamongLoginDialog *dialog)
   pamong_login_dialog_submit (dialog);
   gui_test_wait_until (pointer_is_null, &weak);
   g_assert_true (pamong_account_get_logged_in (account ()));
+}
+
+static void
+assert_focus_in (GtkWindow *window,
+                 GtkWidget *row)
+{
+  GtkWidget *focus = gtk_window_get_focus (window);
+
+  g_assert_nonnull (focus);
+  g_assert_true (focus == row || gtk_widget_is_ancestor (focus, row));
 }
 
 static gboolean
@@ -486,7 +497,7 @@ test_conflict_resolved_in_the_dialog (void)
   g_assert_no_error (error);
 
   /* Meanwhile someone else changes it on the server. */
-  admin = pamong_test_login (the_server, "admin", TEST_PASSWORD);
+  admin = pamong_test_login_with_otp (the_server, "pengelola", TEST_PASSWORD);
   path = g_strdup_printf ("/api/v1/admin/units/%s", pamong_record_get_uuid (unit));
   {
     g_autoptr(GEnumClass) kinds = g_type_class_ref (PAMONG_TYPE_UNIT_KIND);
@@ -656,6 +667,97 @@ test_log_out (void)
   gui_test_settle ();
 }
 
+/* An account with a one-time code: the dialog asks for the code and
+ * keeps what was typed; a wrong code is asked for again; the right one
+ * logs in. Another user name needs no code until the server says so. */
+static void
+test_login_with_a_one_time_code (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *secret = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *wrong = NULL;
+  g_autofree char *token = NULL;
+  PamongLoginDialog *dialog;
+  GtkWidget *otp_row;
+  gpointer weak;
+
+  if (!require_keyring ())
+    return;
+
+  g_assert_true (pamong_server_users_put (the_server->store, "siti", TEST_PASSWORD,
+                                          PAMONG_ROLE_VIEWER, NULL, NULL, &error));
+  g_assert_no_error (error);
+  secret = pamong_server_totp_enroll (the_server->store, "siti", &error);
+  g_assert_no_error (error);
+
+  g_assert_false (pamong_account_get_logged_in (account ()));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (the_window), "win.log-in", NULL));
+  gui_test_settle ();
+  dialog = find_toplevel (PAMONG_TYPE_LOGIN_DIALOG);
+  g_assert_nonnull (dialog);
+  otp_row = pamong_login_dialog_get_otp_row (dialog);
+  g_assert_false (gtk_widget_get_visible (otp_row));
+
+  /* The password is right: the code row appears, focused, and nothing
+   * typed is lost. */
+  pamong_login_dialog_set_fields (dialog, server_url, "siti", TEST_PASSWORD);
+  pamong_login_dialog_submit (dialog);
+  gui_test_wait_until (dialog_is_idle, dialog);
+  g_assert_true (gtk_widget_get_visible (otp_row));
+  assert_focus_in (GTK_WINDOW (dialog), otp_row);
+  g_assert_cmpstr (pamong_login_dialog_get_error_text (dialog), ==,
+                   "This account needs a one-time code from its authenticator app.");
+  g_assert_cmpstr (pamong_login_dialog_get_server_url (dialog), ==, server_url);
+  g_assert_cmpstr (pamong_login_dialog_get_username (dialog), ==, "siti");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (otp_row)), ==, "_One-Time Code");
+  g_assert_cmpint (adw_entry_row_get_input_purpose (ADW_ENTRY_ROW (otp_row)), ==, GTK_INPUT_PURPOSE_DIGITS);
+  g_assert_false (pamong_account_get_logged_in (account ()));
+  screenshot ("otp-dialog");
+
+  /* A wrong code: the wrong-login words; the row stays, empty, focused. */
+  wrong = pamong_test_totp_wrong_code (secret);
+  gui_test_type (otp_row, wrong);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (otp_row)), ==, wrong);
+  gui_test_press_enter (otp_row);
+  gui_test_wait_until (dialog_is_idle, dialog);
+  g_assert_cmpstr (pamong_login_dialog_get_error_text (dialog), ==,
+                   "The user name or the password is wrong.");
+  g_assert_true (gtk_widget_get_visible (otp_row));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (otp_row)), ==, "");
+  assert_focus_in (GTK_WINDOW (dialog), otp_row);
+  g_assert_false (pamong_account_get_logged_in (account ()));
+
+  /* Another user name may need no code: the row goes. */
+  pamong_login_dialog_set_fields (dialog, NULL, "sit", NULL);
+  g_assert_false (gtk_widget_get_visible (otp_row));
+  g_assert_cmpstr (pamong_login_dialog_get_error_text (dialog), ==, "");
+  pamong_login_dialog_set_fields (dialog, NULL, "siti", NULL);
+  g_assert_false (gtk_widget_get_visible (otp_row));
+  pamong_login_dialog_submit (dialog);
+  gui_test_wait_until (dialog_is_idle, dialog);
+  g_assert_true (gtk_widget_get_visible (otp_row));
+
+  /* The code the app shows now, typed as it shows it: logged in. */
+  weak = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  code = pamong_test_totp_code (secret, 0);
+  gui_test_type (otp_row, code);
+  gui_test_press_enter (otp_row);
+  gui_test_wait_until (pointer_is_null, &weak);
+  g_assert_true (pamong_account_get_logged_in (account ()));
+  g_assert_cmpstr (pamong_account_get_username (account ()), ==, "siti");
+  g_assert_cmpstr (pamong_account_get_role (account ()), ==, "viewer");
+
+  /* Only the session is kept, in the keyring. */
+  token = secret_password_lookup_sync (pamong_account_get_secret_schema (), NULL, &error,
+                                       "server", server_url, "user", "siti", NULL);
+  g_assert_no_error (error);
+  g_assert_cmpstr (token, ==, pamong_account_get_token (account ()));
+  wait_for_quiet_sync ();
+  g_assert_cmpint (pamong_sync_scheduler_get_state (scheduler ()), ==, PAMONG_SYNC_STATE_IDLE);
+}
+
 /* Set-up */
 
 static gboolean
@@ -700,7 +802,9 @@ remove_tree (const char *path)
 
 /* A server with the accounts admin and viewer and a few units: small, so
  * the first sync is quick also under the sanitizers (the sync tests cover
- * the full demo). */
+ * the full demo). The admin routes need a login with a one-time code, so
+ * a second administrator, pengelola, has one (admin syncs with its
+ * password, as the app does). */
 static PamongTestServer *
 small_server_new (void)
 {
@@ -714,8 +818,11 @@ small_server_new (void)
   g_assert_true (pamong_server_users_put (ts->store, "viewer", TEST_PASSWORD, PAMONG_ROLE_VIEWER,
                                           NULL, NULL, &error));
   g_assert_no_error (error);
+  g_assert_true (pamong_server_users_put (ts->store, "pengelola", TEST_PASSWORD,
+                                          PAMONG_ROLE_ADMIN, NULL, NULL, &error));
+  g_assert_no_error (error);
 
-  token = pamong_test_login (ts, "admin", TEST_PASSWORD);
+  token = pamong_test_login_with_otp (ts, "pengelola", TEST_PASSWORD);
   for (guint i = 1; i <= 3; i++)
     {
       g_autofree char *uuid = g_uuid_string_random ();
@@ -794,6 +901,8 @@ main (int   argc,
   g_test_add_func ("/pamong/gui/sync/an-ended-session-asks-for-a-login-and-keeps-the-queue",
                    test_ended_session_asks_for_login);
   g_test_add_func ("/pamong/gui/sync/log-out-removes-the-session", test_log_out);
+  g_test_add_func ("/pamong/gui/sync/an-account-with-a-one-time-code-logs-in-with-the-code",
+                   test_login_with_a_one_time_code);
 
   the_app = pamong_app_new ();
   g_application_set_flags (G_APPLICATION (the_app), G_APPLICATION_NON_UNIQUE);

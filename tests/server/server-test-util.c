@@ -20,6 +20,8 @@
 #include "pamong-server-auth.h"
 #include "pamong-server-records.h"
 #include "pamong-server-schema.h"
+#include "pamong-server-totp.h"
+#include "pamong-store-sql.h"
 
 #include "server-test-util.h"
 
@@ -136,6 +138,7 @@ pamong_test_server_new (PamongTestServerFlags flags)
   ts->session = soup_session_new_with_options ("proxy-resolver", NULL,
                                                "timeout", 30,
                                                NULL);
+  ts->totp_secrets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   return ts;
 }
@@ -166,6 +169,7 @@ pamong_test_server_free (PamongTestServer *ts)
   }
   g_assert_finalize_object (ts->server);
   g_assert_finalize_object (ts->store);
+  g_clear_pointer (&ts->totp_secrets, g_hash_table_unref);
   remove_tree (ts->tmpdir);
   g_free (ts->tmpdir);
   g_free (ts->db_path);
@@ -381,10 +385,11 @@ pamong_test_login_message (PamongTestServer *ts,
   return pamong_test_login_message_for_uri (uri, username, password);
 }
 
-SoupMessage *
-pamong_test_login_message_for_uri (const char *uri,
-                                   const char *username,
-                                   const char *password)
+static SoupMessage *
+login_message (const char *uri,
+               const char *username,
+               const char *password,
+               const char *otp)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -399,6 +404,11 @@ pamong_test_login_message_for_uri (const char *uri,
   json_builder_add_string_value (builder, username);
   json_builder_set_member_name (builder, "password");
   json_builder_add_string_value (builder, password);
+  if (otp != NULL)
+    {
+      json_builder_set_member_name (builder, "otp");
+      json_builder_add_string_value (builder, otp);
+    }
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
   json_generator_set_root (generator, root);
@@ -412,6 +422,26 @@ pamong_test_login_message_for_uri (const char *uri,
   return msg;
 }
 
+SoupMessage *
+pamong_test_login_message_for_uri (const char *uri,
+                                   const char *username,
+                                   const char *password)
+{
+  return login_message (uri, username, password, NULL);
+}
+
+PamongTestResponse *
+pamong_test_login_otp_response (PamongTestServer *ts,
+                                const char       *username,
+                                const char       *password,
+                                const char       *otp)
+{
+  g_autofree char *uri = pamong_test_server_uri (ts, PAMONG_SERVER_API_PREFIX "/auth/login");
+  g_autoptr(SoupMessage) msg = login_message (uri, username, password, otp);
+
+  return pamong_test_send (ts, msg);
+}
+
 PamongTestResponse *
 pamong_test_login_response (PamongTestServer *ts,
                             const char       *username,
@@ -422,12 +452,10 @@ pamong_test_login_response (PamongTestServer *ts,
   return pamong_test_send (ts, msg);
 }
 
-char *
-pamong_test_login (PamongTestServer *ts,
-                   const char       *username,
-                   const char       *password)
+static char *
+token_of (PamongTestResponse *response,
+          const char         *username)
 {
-  g_autoptr(PamongTestResponse) response = pamong_test_login_response (ts, username, password);
   JsonObject *root;
   const char *token;
 
@@ -441,6 +469,69 @@ pamong_test_login (PamongTestServer *ts,
   g_assert_nonnull (token);
 
   return g_strdup (token);
+}
+
+char *
+pamong_test_login (PamongTestServer *ts,
+                   const char       *username,
+                   const char       *password)
+{
+  g_autoptr(PamongTestResponse) response = pamong_test_login_response (ts, username, password);
+
+  return token_of (response, username);
+}
+
+char *
+pamong_test_totp_code (const char *secret_base32,
+                       gint64      offset)
+{
+  g_autoptr(GBytes) secret = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 step = pamong_server_totp_step (g_get_real_time () / G_USEC_PER_SEC) + offset;
+
+  secret = pamong_server_base32_decode (secret_base32, &error);
+  g_assert_no_error (error);
+
+  return pamong_server_hotp (g_bytes_get_data (secret, NULL), g_bytes_get_size (secret),
+                             (guint64) step, PAMONG_SERVER_TOTP_DIGITS);
+}
+
+char *
+pamong_test_login_with_otp (PamongTestServer *ts,
+                            const char       *username,
+                            const char       *password)
+{
+  g_autoptr(PamongTestResponse) response = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  const char *secret = g_hash_table_lookup (ts->totp_secrets, username);
+
+  if (secret == NULL)
+    {
+      char *enrolled = pamong_server_totp_enroll (ts->store, username, &error);
+
+      g_assert_no_error (error);
+      g_hash_table_insert (ts->totp_secrets, g_strdup (username), enrolled);
+      secret = enrolled;
+    }
+
+  /* Each code opens one session; a test may need several in one step. */
+  pamong_store_exec_param (ts->store,
+                           "UPDATE server_users SET totp_last_step = NULL WHERE username = ?1",
+                           username, "Could not forget the last TOTP step", &error);
+  g_assert_no_error (error);
+
+  code = pamong_test_totp_code (secret, 0);
+  response = pamong_test_login_otp_response (ts, username, password, code);
+
+  return token_of (response, username);
+}
+
+char *
+pamong_test_login_demo_with_otp (PamongTestServer *ts,
+                                 const char       *username)
+{
+  return pamong_test_login_with_otp (ts, username, PAMONG_SERVER_DEMO_PASSWORD);
 }
 
 char *
@@ -478,4 +569,57 @@ pamong_test_find_record (PamongTestServer *ts,
              field != NULL ? field : "anything", value != NULL ? value : "");
 
   return g_list_model_get_item (model, 0);
+}
+
+char *
+pamong_test_totp_wrong_code (const char *secret)
+{
+  char *codes[5] = { NULL, };
+  guint candidate = 0;
+
+  for (gint64 offset = -2; offset <= 2; offset++)
+    codes[offset + 2] = pamong_test_totp_code (secret, offset);
+
+  for (;; candidate++)
+    {
+      g_autofree char *text = g_strdup_printf ("%06u", candidate);
+      gboolean taken = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+        taken |= g_strcmp0 (codes[i], text) == 0;
+      if (!taken)
+        {
+          for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+            g_free (codes[i]);
+          return g_steal_pointer (&text);
+        }
+    }
+}
+
+static GPtrArray *captured_log;
+
+static GLogWriterOutput
+capture_writer (GLogLevelFlags   log_level,
+                const GLogField *fields,
+                gsize            n_fields,
+                gpointer         user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_strcmp0 (fields[i].key, "MESSAGE") == 0 && fields[i].length < 0)
+      g_ptr_array_add (captured_log, g_strdup (fields[i].value));
+    else if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
+      g_ptr_array_add (captured_log, g_strndup (fields[i].value, (gsize) fields[i].length));
+
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+GPtrArray *
+pamong_test_capture_log (void)
+{
+  if (captured_log == NULL)
+    {
+      captured_log = g_ptr_array_new_with_free_func (g_free);
+      g_log_set_writer_func (capture_writer, NULL, NULL);
+    }
+  return captured_log;
 }

@@ -39,6 +39,8 @@ typedef struct
   PamongStore  *store;
   PamongServer *server;
   SoupSession  *session;   /* "proxy-resolver" NULL, 30 s timeout */
+  GHashTable   *totp_secrets;  /* username -> base32 secret enrolled by
+                                * pamong_test_login_with_otp() */
 } PamongTestServer;
 
 typedef struct
@@ -122,6 +124,37 @@ SoupMessage        *pamong_test_login_message_for_uri (const char          *uri,
 PamongTestResponse *pamong_test_login_response     (PamongTestServer      *ts,
                                                     const char            *username,
                                                     const char            *password);
+/* The same with "otp": @otp (NULL: none). */
+PamongTestResponse *pamong_test_login_otp_response (PamongTestServer      *ts,
+                                                    const char            *username,
+                                                    const char            *password,
+                                                    const char            *otp);
+
+/* A login whose session reaches the admin routes: the first time for
+ * @username on @ts, enrols a TOTP secret in the store (kept in
+ * ts->totp_secrets); every time, forgets the last step used (so a test may
+ * log the account in many times within one 30-second step) and logs in
+ * with the current code. Asserts 200 and returns the token. */
+char               *pamong_test_login_with_otp     (PamongTestServer      *ts,
+                                                    const char            *username,
+                                                    const char            *password);
+/* The same for a demo account (password "pamong-demo"), e.g. "admin". */
+char               *pamong_test_login_demo_with_otp (PamongTestServer     *ts,
+                                                     const char           *username);
+/* The six-digit code of @secret_base32 for the time step @offset steps
+ * from the current one (-1: the step before). */
+char               *pamong_test_totp_code          (const char            *secret_base32,
+                                                    gint64                 offset);
+/* A six-digit code that is none of the codes of @secret_base32 for the
+ * steps around now (two either side), so certainly refused. */
+char               *pamong_test_totp_wrong_code    (const char            *secret_base32);
+
+/* Sends every log message of the process (any domain and level) to the
+ * default writer and also keeps its text in the array returned, for tests
+ * that check what the server logs. Call once, before g_test_init()'s
+ * logging is used (the writer can be set only once); clear the array with
+ * g_ptr_array_set_size (…, 0). */
+GPtrArray          *pamong_test_capture_log        (void);
 
 /* The uuid of the unit with this code (e.g. "OPD.07", Dinkominfo in the demo). */
 char               *pamong_test_unit_uuid          (PamongTestServer      *ts,

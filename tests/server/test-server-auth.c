@@ -17,6 +17,7 @@
 
 #include "pamong-server-auth.h"
 #include "pamong-server-policy.h"
+#include "pamong-server-totp.h"
 
 #include "server-test-util.h"
 
@@ -625,7 +626,16 @@ test_admin_endpoints_refuse_others (void)
     { SOUP_METHOD_DELETE, API "/admin/api-keys/00000000-0000-4000-8000-000000000000", NULL },
   };
   const char *roles[] = { "operator", "asesor", "viewer" };
+  /* An administrator's session opened by the password alone (ASVS 4.3.1). */
   g_autofree char *admin = pamong_test_login_demo (ts, "admin");
+
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    {
+      g_autoptr(PamongTestResponse) response = NULL;
+
+      response = pamong_test_request (ts, calls[i].method, calls[i].path, admin, calls[i].body);
+      pamong_test_response_assert_error (response, SOUP_STATUS_FORBIDDEN, "mfa-required");
+    }
 
   for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
     {
@@ -655,14 +665,13 @@ test_admin_endpoints_refuse_others (void)
   g_assert_cmpint (count_rows (ts, "SELECT count(*) FROM server_api_keys", NULL), ==, 0);
   g_assert_cmpint (count_rows (ts, "SELECT count(*) FROM units WHERE name = ?1", "Diganti"),
                    ==, 0);
-  g_assert_nonnull (admin);
 }
 
 static void
 test_admin_manages_users (void)
 {
   g_autoptr(PamongTestServer) ts = pamong_test_server_new (PAMONG_TEST_SERVER_DEMO);
-  g_autofree char *admin = pamong_test_login_demo (ts, "admin");
+  g_autofree char *admin = pamong_test_login_demo_with_otp (ts, "admin");
   g_autofree char *dinkominfo = pamong_test_unit_uuid (ts, "OPD.07");
   g_autofree char *body = NULL;
   g_autofree char *rina = NULL;
@@ -801,7 +810,7 @@ static void
 test_admin_manages_units (void)
 {
   g_autoptr(PamongTestServer) ts = pamong_test_server_new (PAMONG_TEST_SERVER_DEMO);
-  g_autofree char *admin = pamong_test_login_demo (ts, "admin");
+  g_autofree char *admin = pamong_test_login_demo_with_otp (ts, "admin");
   g_autofree char *dinkominfo = pamong_test_unit_uuid (ts, "OPD.07");
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *path = g_strconcat (API "/admin/units/", uuid, NULL);
@@ -919,7 +928,7 @@ static void
 test_admin_manages_api_keys (void)
 {
   g_autoptr(PamongTestServer) ts = pamong_test_server_new (PAMONG_TEST_SERVER_DEMO);
-  g_autofree char *admin = pamong_test_login_demo (ts, "admin");
+  g_autofree char *admin = pamong_test_login_demo_with_otp (ts, "admin");
   g_autoptr(PamongTestResponse) created = NULL;
   g_autoptr(PamongTestResponse) list = NULL;
   g_autoptr(PamongTestResponse) revoked = NULL;
@@ -1256,6 +1265,421 @@ test_logins_in_flight_count_toward_the_limit (void)
   g_clear_object (&session);
 }
 
+/* ---- one-time codes (TOTP) and the admin routes (ASVS 4.3.1) -------------- */
+
+/* RFC 6238's test seed for HMAC-SHA1: the 20 ASCII bytes "1234567890…". */
+#define RFC_SEED "12345678901234567890"
+
+static void
+test_totp_matches_the_rfc_vectors (void)
+{
+  /* RFC 6238 Appendix B, SHA-1 rows: Unix time and the 8-digit TOTP. */
+  static const struct { gint64 time; gint64 step; const char *code; } totp[] = {
+    { 59, 0x1, "94287082" },
+    { 1111111109, 0x23523EC, "07081804" },
+    { 1111111111, 0x23523ED, "14050471" },
+    { 1234567890, 0x273EF07, "89005924" },
+    { 2000000000, 0x3F940AA, "69279037" },
+    { G_GINT64_CONSTANT (20000000000), 0x27BC86AA, "65353130" },
+  };
+  /* RFC 4226 Appendix D: HOTP of the counters 0 to 9, six digits. */
+  static const char * const hotp[] = {
+    "755224", "287082", "359152", "969429", "338314",
+    "254676", "287922", "162583", "399871", "520489",
+  };
+  const guint8 *seed = (const guint8 *) RFC_SEED;
+  g_autofree char *seed_base32 = pamong_server_base32_encode (seed, strlen (RFC_SEED));
+  g_autoptr(GBytes) decoded = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 matched = -1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (totp); i++)
+    {
+      g_autofree char *eight = NULL;
+      g_autofree char *six = NULL;
+
+      g_assert_cmpint (pamong_server_totp_step (totp[i].time), ==, totp[i].step);
+      eight = pamong_server_hotp (seed, strlen (RFC_SEED), (guint64) totp[i].step, 8);
+      six = pamong_server_hotp (seed, strlen (RFC_SEED), (guint64) totp[i].step, 6);
+      g_assert_cmpstr (eight, ==, totp[i].code);
+      /* Six digits are the last six of eight: the same value mod 10^6. */
+      g_assert_cmpstr (six, ==, totp[i].code + 2);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (hotp); i++)
+    {
+      g_autofree char *code = pamong_server_hotp (seed, strlen (RFC_SEED), i, 6);
+
+      g_assert_cmpstr (code, ==, hotp[i]);
+    }
+
+  /* RFC 4648 base32, as authenticator apps read the secret. */
+  g_assert_cmpstr (seed_base32, ==, "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
+  decoded = pamong_server_base32_decode ("gezdgnbvgy3tqojqgezdgnbvgy3tqojq", &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (decoded, NULL), g_bytes_get_size (decoded),
+                   RFC_SEED, strlen (RFC_SEED));
+  g_assert_null (pamong_server_base32_decode ("GEZDGNBV1", &error));
+  g_assert_error (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA);
+
+  /* The verifier: the step before and after count, two away do not, nor
+   * a step already used, nor anything but six digits. */
+  g_assert_true (pamong_server_totp_verify (seed_base32, "287082", 2, -1, &matched));
+  g_assert_cmpint (matched, ==, 1);
+  g_assert_true (pamong_server_totp_verify (seed_base32, "287082", 0, -1, &matched));
+  g_assert_cmpint (matched, ==, 1);
+  g_assert_false (pamong_server_totp_verify (seed_base32, "287082", 3, -1, NULL));
+  g_assert_false (pamong_server_totp_verify (seed_base32, "969429", 1, -1, NULL));
+  g_assert_false (pamong_server_totp_verify (seed_base32, "287082", 1, 1, NULL));
+  g_assert_true (pamong_server_totp_verify (seed_base32, "359152", 1, 1, &matched));
+  g_assert_cmpint (matched, ==, 2);
+  g_assert_false (pamong_server_totp_verify (seed_base32, "28708", 1, -1, NULL));
+  g_assert_false (pamong_server_totp_verify (seed_base32, "2870820", 1, -1, NULL));
+  g_assert_false (pamong_server_totp_verify (seed_base32, "28708x", 1, -1, NULL));
+  g_assert_false (pamong_server_totp_verify (seed_base32, NULL, 1, -1, NULL));
+}
+
+/* Waits, if need be, for a step with at least @seconds left, so that the
+ * codes a test computes keep their distance from the server's step. */
+static void
+wait_for_fresh_step (gint64 seconds)
+{
+  gint64 now = g_get_real_time ();
+  gint64 period = PAMONG_SERVER_TOTP_PERIOD * G_USEC_PER_SEC;
+  gint64 left = period - now % period;
+
+  if (left < seconds * G_USEC_PER_SEC)
+    g_usleep ((gulong) (left + G_USEC_PER_SEC / 10));
+}
+
+static void
+test_login_with_totp_needs_the_code (void)
+{
+  g_autoptr(PamongTestServer) ts = pamong_test_server_new (PAMONG_TEST_SERVER_DEMO);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *secret = NULL;
+  g_autofree char *wrong = NULL;
+  g_autofree char *code = NULL;
+  g_autoptr(PamongTestResponse) missing = NULL;
+  g_autoptr(PamongTestResponse) empty = NULL;
+  g_autoptr(PamongTestResponse) wrong_password = NULL;
+  g_autoptr(PamongTestResponse) wrong_otp = NULL;
+  g_autoptr(PamongTestResponse) not_digits = NULL;
+  g_autoptr(PamongTestResponse) right = NULL;
+  g_autoptr(PamongTestResponse) viewer = NULL;
+  g_autoptr(PamongTestResponse) number = NULL;
+
+  wait_for_fresh_step (3);
+  secret = pamong_server_totp_enroll (ts->store, "admin", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (secret), ==, 32);
+
+  /* The right password without a code: clients learn to ask for one. */
+  missing = pamong_test_login_otp_response (ts, "admin", PAMONG_SERVER_DEMO_PASSWORD, NULL);
+  pamong_test_response_assert_error (missing, SOUP_STATUS_UNAUTHORIZED, "otp-required");
+  empty = pamong_test_login_otp_response (ts, "admin", PAMONG_SERVER_DEMO_PASSWORD, "");
+  pamong_test_response_assert_error (empty, SOUP_STATUS_UNAUTHORIZED, "otp-required");
+
+  /* A wrong password says nothing about a second factor. */
+  wrong_password = pamong_test_login_otp_response (ts, "admin", "pamong-demo-not", NULL);
+  pamong_test_response_assert_error (wrong_password, SOUP_STATUS_UNAUTHORIZED, "unauthorized");
+
+  /* A wrong code is a wrong login, with the same message. */
+  wrong = pamong_test_totp_wrong_code (secret);
+  wrong_otp = pamong_test_login_otp_response (ts, "admin", PAMONG_SERVER_DEMO_PASSWORD, wrong);
+  pamong_test_response_assert_error (wrong_otp, SOUP_STATUS_UNAUTHORIZED, "unauthorized");
+  g_assert_cmpstr (error_message (wrong_otp), ==, error_message (wrong_password));
+  not_digits = pamong_test_login_otp_response (ts, "admin", PAMONG_SERVER_DEMO_PASSWORD,
+                                               "12 34 56");
+  pamong_test_response_assert_error (not_digits, SOUP_STATUS_UNAUTHORIZED, "unauthorized");
+
+  code = pamong_test_totp_code (secret, 0);
+  right = pamong_test_login_otp_response (ts, "admin", PAMONG_SERVER_DEMO_PASSWORD, code);
+  g_assert_cmpuint (right->status, ==, SOUP_STATUS_OK);
+  g_assert_nonnull (json_object_get_string_member (pamong_test_response_object (right),
+                                                   "token"));
+  g_assert_true (json_object_get_boolean_member (pamong_test_response_object (right), "mfa"));
+  g_assert_cmpint (count_rows (ts, "SELECT count(*) FROM server_tokens "
+                                   "WHERE username = ?1 AND mfa = 1", "admin"), ==, 1);
+
+  /* An account without a secret logs in as before; a code is ignored. */
+  viewer = pamong_test_login_otp_response (ts, "viewer", PAMONG_SERVER_DEMO_PASSWORD, code);
+  g_assert_cmpuint (viewer->status, ==, SOUP_STATUS_OK);
+  g_assert_false (json_object_get_boolean_member (pamong_test_response_object (viewer), "mfa"));
+
+  /* "otp" is a string. */
+  number = pamong_test_request (ts, SOUP_METHOD_POST, API "/auth/login", NULL,
+                                "{\"username\": \"admin\", \"password\": \"pamong-demo\", "
+                                "\"otp\": 123456}");
+  pamong_test_response_assert_error (number, SOUP_STATUS_BAD_REQUEST, "invalid-data");
+}
+
+static void
+test_wrong_otps_count_toward_the_limit (void)
+{
+  g_autoptr(PamongTestServer) ts = pamong_test_server_new (PAMONG_TEST_SERVER_DEMO);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *secret = NULL;
+  g_autofree char *wrong = NULL;
+  g_autofree char *code = NULL;
+  g_autoptr(PamongTestResponse) limited = NULL;
+
+  wait_for_fresh_step (5);
+  secret = pamong_server_totp_enroll (ts->store, "admin", &error);
+  g_assert_no_error (error);
+  wrong = pamong_test_totp_wrong_code (secret);
+
+  /* Asking for the code is no failure: the password was right. */
+  for (guint i = 0; i < PAMONG_SERVER_LOGIN_USER_FAILURES + 1; i++)
+    {
+      g_autoptr(PamongTestResponse) response = NULL;
+
+      response = pamong_test_login_otp_response (ts, "admin", PAMONG_SERVER_DEMO_PASSWORD, NULL);
+      pamong_test_response_assert_error (response, SOUP_STATUS_UNAUTHORIZED, "otp-required");
+    }
+
+  for (guint i = 0; i < PAMONG_SERVER_LOGIN_USER_FAILURES; i++)
+    {
+      g_autoptr(PamongTestResponse) response = NULL;
+
+      response = pamong_test_login_otp_response (ts, "admin", PAMONG_SERVER_DEMO_PASSWORD,
+                                                 wrong);
+      pamong_test_response_assert_error (response, SOUP_STATUS_UNAUTHORIZED, "unauthorized");
+    }
+
+  /* Guessing codes stops like guessing passwords: even the right one waits. */
+  code = pamong_test_totp_code (secret, 0);
+  limited = pamong_test_login_otp_response (ts, "admin", PAMONG_SERVER_DEMO_PASSWORD, code);
+  pamong_test_response_assert_error (limited, 429, "rate-limited");
+  g_assert_nonnull (pamong_test_response_header (limited, "Retry-After"));
+}
+
+/* Logs in with @code; returns the status. */
+static guint
+login_status (PamongTestServer *ts,
+              const char       *code)
+{
+  g_autoptr(PamongTestResponse) response = NULL;
+
+  response = pamong_test_login_otp_response (ts, "admin", PAMONG_SERVER_DEMO_PASSWORD, code);
+  if (response->status == SOUP_STATUS_UNAUTHORIZED)
+    pamong_test_response_assert_error (response, SOUP_STATUS_UNAUTHORIZED, "unauthorized");
+
+  return response->status;
+}
+
+static void
+test_an_otp_works_once_within_a_step_either_side (void)
+{
+  g_autoptr(PamongTestServer) ts = pamong_test_server_new (PAMONG_TEST_SERVER_DEMO);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *secret = NULL;
+  g_autofree char *fresh = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *too_early = NULL;
+  g_autofree char *too_late = NULL;
+  g_autofree char *fresh_now = NULL;
+
+  /* Room for every login below within one step. */
+  wait_for_fresh_step (10);
+  secret = pamong_server_totp_enroll (ts->store, "admin", &error);
+  g_assert_no_error (error);
+  before = pamong_test_totp_code (secret, -1);
+  now = pamong_test_totp_code (secret, 0);
+  after = pamong_test_totp_code (secret, 1);
+
+  /* A slow clock's code (the step before), once. */
+  g_assert_cmpuint (login_status (ts, before), ==, SOUP_STATUS_OK);
+  g_assert_cmpuint (login_status (ts, before), ==, SOUP_STATUS_UNAUTHORIZED);
+  /* The current one, once. */
+  g_assert_cmpuint (login_status (ts, now), ==, SOUP_STATUS_OK);
+  g_assert_cmpuint (login_status (ts, now), ==, SOUP_STATUS_UNAUTHORIZED);
+  /* A fast clock's (the step after), once; then nothing earlier works. */
+  g_assert_cmpuint (login_status (ts, after), ==, SOUP_STATUS_OK);
+  g_assert_cmpuint (login_status (ts, after), ==, SOUP_STATUS_UNAUTHORIZED);
+  g_assert_cmpuint (login_status (ts, now), ==, SOUP_STATUS_UNAUTHORIZED);
+
+  /* Two steps away is too far either way (a new secret: no step used). */
+  fresh = pamong_server_totp_enroll (ts->store, "admin", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fresh, !=, secret);
+  too_early = pamong_test_totp_code (fresh, -2);
+  too_late = pamong_test_totp_code (fresh, 2);
+  fresh_now = pamong_test_totp_code (fresh, 0);
+  if (g_strcmp0 (too_early, fresh_now) != 0)
+    g_assert_cmpuint (login_status (ts, too_early), ==, SOUP_STATUS_UNAUTHORIZED);
+  if (g_strcmp0 (too_late, fresh_now) != 0)
+    g_assert_cmpuint (login_status (ts, too_late), ==, SOUP_STATUS_UNAUTHORIZED);
+  /* (Four failures so far: one more would reach the limit.) The new
+   * secret's current code works, so the refusals above were the window's. */
+  g_assert_cmpuint (login_status (ts, fresh_now), ==, SOUP_STATUS_OK);
+}
+
+static void
+test_admin_routes_need_a_session_opened_with_an_otp (void)
+{
+  g_autoptr(PamongTestServer) ts = pamong_test_server_new (PAMONG_TEST_SERVER_DEMO);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *password_only = pamong_test_login_demo (ts, "admin");
+  g_autofree char *with_otp = NULL;
+  g_autofree char *again = NULL;
+  gboolean removed = FALSE;
+
+  /* The password alone: the admin routes say how to enrol… */
+  {
+    g_autoptr(PamongTestResponse) refused = NULL;
+    g_autoptr(PamongTestResponse) me = NULL;
+
+    refused = pamong_test_request (ts, SOUP_METHOD_GET, API "/admin/users", password_only, NULL);
+    pamong_test_response_assert_error (refused, SOUP_STATUS_FORBIDDEN, "mfa-required");
+    g_assert_nonnull (strstr (error_message (refused), "--enroll-totp"));
+
+    /* …and the other routes answer as before. */
+    me = pamong_test_request (ts, SOUP_METHOD_GET, API "/auth/me", password_only, NULL);
+    g_assert_cmpuint (me->status, ==, SOUP_STATUS_OK);
+  }
+
+  /* With a one-time code: 200. */
+  with_otp = pamong_test_login_demo_with_otp (ts, "admin");
+  {
+    g_autoptr(PamongTestResponse) listed = NULL;
+    g_autoptr(PamongTestResponse) still_refused = NULL;
+
+    listed = pamong_test_request (ts, SOUP_METHOD_GET, API "/admin/users", with_otp, NULL);
+    g_assert_cmpuint (listed->status, ==, SOUP_STATUS_OK);
+
+    /* The session counts, not the account: the old one stays password-only. */
+    still_refused = pamong_test_request (ts, SOUP_METHOD_GET, API "/admin/users",
+                                         password_only, NULL);
+    pamong_test_response_assert_error (still_refused, SOUP_STATUS_FORBIDDEN, "mfa-required");
+  }
+
+  /* A new secret ends the sessions the old one opened. */
+  g_free (pamong_server_totp_enroll (ts->store, "admin", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(PamongTestResponse) ended = NULL;
+
+    ended = pamong_test_request (ts, SOUP_METHOD_GET, API "/admin/users", with_otp, NULL);
+    pamong_test_response_assert_error (ended, SOUP_STATUS_UNAUTHORIZED, "unauthorized");
+  }
+
+  /* So does removing it: the password alone logs in again, but reaches
+   * no admin route. */
+  g_hash_table_remove (ts->totp_secrets, "admin");
+  again = pamong_test_login_demo_with_otp (ts, "admin");
+  g_assert_true (pamong_server_totp_reset (ts->store, "admin", &removed, &error));
+  g_assert_no_error (error);
+  g_assert_true (removed);
+  {
+    g_autoptr(PamongTestResponse) ended = NULL;
+    g_autoptr(PamongTestResponse) refused = NULL;
+    g_autofree char *plain = pamong_test_login_demo (ts, "admin");
+
+    ended = pamong_test_request (ts, SOUP_METHOD_GET, API "/admin/users", again, NULL);
+    pamong_test_response_assert_error (ended, SOUP_STATUS_UNAUTHORIZED, "unauthorized");
+    refused = pamong_test_request (ts, SOUP_METHOD_GET, API "/admin/users", plain, NULL);
+    pamong_test_response_assert_error (refused, SOUP_STATUS_FORBIDDEN, "mfa-required");
+  }
+
+  g_assert_true (pamong_server_totp_reset (ts->store, "admin", &removed, &error));
+  g_assert_false (removed);
+  g_assert_false (pamong_server_totp_reset (ts->store, "nobody", &removed, &error));
+  g_assert_error (error, PAMONG_ERROR, PAMONG_ERROR_NOT_FOUND);
+}
+
+static void
+test_enroll_and_reset_totp_from_the_command_line (void)
+{
+  g_autoptr(PamongTestServer) ts = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *token = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *secret = NULL;
+  int status;
+
+  if (server_binary == NULL)
+    {
+      g_test_skip ("Give the pamong-server binary as the argument");
+      return;
+    }
+
+  ts = pamong_test_server_new (PAMONG_TEST_SERVER_DEMO);
+
+  status = run_add_user (ts->db_path, "", &out, &err, "--enroll-totp", "admin", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "admin"));
+
+  /* The secret on a line of its own, then the URI an app imports. */
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strlen (lines[i]) == 32 && strspn (lines[i], "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567") == 32)
+      secret = lines[i];
+  g_assert_nonnull (secret);
+  uri = g_strdup_printf ("otpauth://totp/Pamong:admin?secret=%s&issuer=Pamong", secret);
+  g_assert_nonnull (strstr (out, uri));
+  g_assert_cmpint (count_rows (ts, "SELECT count(*) FROM server_users WHERE totp_secret = ?1",
+                               secret), ==, 1);
+
+  /* The printed secret makes the codes the server takes. */
+  {
+    g_autoptr(PamongTestResponse) login = NULL;
+    g_autoptr(PamongTestResponse) listed = NULL;
+
+    code = pamong_test_totp_code (secret, 0);
+    login = pamong_test_login_otp_response (ts, "admin", PAMONG_SERVER_DEMO_PASSWORD, code);
+    g_assert_cmpuint (login->status, ==, SOUP_STATUS_OK);
+    token = g_strdup (json_object_get_string_member (pamong_test_response_object (login),
+                                                     "token"));
+    listed = pamong_test_request (ts, SOUP_METHOD_GET, API "/admin/users", token, NULL);
+    g_assert_cmpuint (listed->status, ==, SOUP_STATUS_OK);
+  }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* No such account: a usage error that says so. */
+  status = run_add_user (ts->db_path, "", &out, &err, "--enroll-totp", "nobody", NULL);
+  g_assert_cmpint (status, ==, 2);
+  g_assert_nonnull (strstr (err, "nobody"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  status = run_add_user (ts->db_path, "", &out, &err,
+                         "--enroll-totp", "admin", "--reset-totp", "admin", NULL);
+  g_assert_cmpint (status, ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Reset: the secret and its sessions are gone; the password alone logs
+   * in, and reaches no admin route. */
+  status = run_add_user (ts->db_path, "", &out, &err, "--reset-totp", "admin", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "admin"));
+  g_assert_cmpint (count_rows (ts, "SELECT count(*) FROM server_users "
+                                   "WHERE totp_secret IS NOT NULL", NULL), ==, 0);
+  {
+    g_autoptr(PamongTestResponse) ended = NULL;
+    g_autoptr(PamongTestResponse) refused = NULL;
+    g_autofree char *plain = pamong_test_login_demo (ts, "admin");
+
+    ended = pamong_test_request (ts, SOUP_METHOD_GET, API "/admin/users", token, NULL);
+    pamong_test_response_assert_error (ended, SOUP_STATUS_UNAUTHORIZED, "unauthorized");
+    refused = pamong_test_request (ts, SOUP_METHOD_GET, API "/admin/users", plain, NULL);
+    pamong_test_response_assert_error (refused, SOUP_STATUS_FORBIDDEN, "mfa-required");
+  }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Resetting again is harmless. */
+  status = run_add_user (ts->db_path, "", &out, &err, "--reset-totp", "admin", NULL);
+  g_assert_cmpint (status, ==, 0);
+}
+
 /* ---- the policy, directly ----------------------------------------------- */
 
 static void
@@ -1322,6 +1746,18 @@ main (int   argc,
                    test_admin_manages_api_keys);
   g_test_add_func ("/pamong/server/auth/policy-is-admin",
                    test_policy_is_admin);
+  g_test_add_func ("/pamong/server/auth/totp-matches-the-rfc-6238-and-4226-vectors",
+                   test_totp_matches_the_rfc_vectors);
+  g_test_add_func ("/pamong/server/auth/a-login-with-totp-needs-the-code",
+                   test_login_with_totp_needs_the_code);
+  g_test_add_func ("/pamong/server/auth/wrong-otps-count-toward-the-limit",
+                   test_wrong_otps_count_toward_the_limit);
+  g_test_add_func ("/pamong/server/auth/an-otp-works-once-within-a-step-either-side",
+                   test_an_otp_works_once_within_a_step_either_side);
+  g_test_add_func ("/pamong/server/auth/admin-routes-need-a-session-opened-with-an-otp",
+                   test_admin_routes_need_a_session_opened_with_an_otp);
+  g_test_add_func ("/pamong/server/auth/enroll-and-reset-totp-from-the-command-line",
+                   test_enroll_and_reset_totp_from_the_command_line);
 
   return g_test_run ();
 }

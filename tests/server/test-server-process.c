@@ -306,6 +306,9 @@ test_refuses_bad_options (Fixture       *fixture,
     { { "--db", fixture->db_path, "--listen", "::1:8080", NULL }, "[::1]:8080" },
     { { "--db", fixture->db_path, "--no-such-option", NULL }, "no-such-option" },
     { { "--db", fixture->db_path, "stray", NULL }, "--help" },
+    { { "--db", fixture->db_path, "--scan-command", "", NULL }, "--scan-command" },
+    { { "--db", fixture->db_path, "--scan-command", "pamong-no-such-scanner -", NULL },
+      "pamong-no-such-scanner" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

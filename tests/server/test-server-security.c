@@ -34,25 +34,10 @@
 static const char *server_binary;
 
 /* ------------------------------------------------------------------ */
-/* Every log message of the process, whatever its domain and level     */
+/* Every log message of the process (pamong_test_capture_log())         */
 /* ------------------------------------------------------------------ */
 
 static GPtrArray *captured_log;
-
-static GLogWriterOutput
-capture_writer (GLogLevelFlags   log_level,
-                const GLogField *fields,
-                gsize            n_fields,
-                gpointer         user_data)
-{
-  for (gsize i = 0; i < n_fields; i++)
-    if (g_strcmp0 (fields[i].key, "MESSAGE") == 0 && fields[i].length < 0)
-      g_ptr_array_add (captured_log, g_strdup (fields[i].value));
-    else if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
-      g_ptr_array_add (captured_log, g_strndup (fields[i].value, (gsize) fields[i].length));
-
-  return g_log_writer_default (log_level, fields, n_fields, user_data);
-}
 
 static gboolean
 log_has_line (const char *needle)
@@ -169,7 +154,7 @@ test_log_holds_no_secret (void)
 
   g_ptr_array_set_size (captured_log, 0);
 
-  admin = pamong_test_login_demo (ts, "admin");
+  admin = pamong_test_login_demo_with_otp (ts, "admin");
   operator = pamong_test_login_demo (ts, "operator");
 
   /* An account made over the API, with its password in the body. */
@@ -453,7 +438,7 @@ static void
 test_feed_encodes_hostile_text (void)
 {
   g_autoptr(PamongTestServer) ts = pamong_test_server_new (PAMONG_TEST_SERVER_DEMO);
-  g_autofree char *admin = pamong_test_login_demo (ts, "admin");
+  g_autofree char *admin = pamong_test_login_demo_with_otp (ts, "admin");
   g_autofree char *viewer = pamong_test_login_demo (ts, "viewer");
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *unit_path = g_strconcat (API "/admin/units/", uuid, NULL);
@@ -601,7 +586,7 @@ static void
 test_every_list_is_bounded (void)
 {
   g_autoptr(PamongTestServer) ts = pamong_test_server_new (PAMONG_TEST_SERVER_DEMO);
-  g_autofree char *admin = pamong_test_login_demo (ts, "admin");
+  g_autofree char *admin = pamong_test_login_demo_with_otp (ts, "admin");
   g_autoptr(GPtrArray) users = NULL;
   g_autoptr(GPtrArray) units = NULL;
   g_autoptr(GPtrArray) keys = NULL;
@@ -739,7 +724,7 @@ static void
 test_every_write_route_has_a_body_limit (void)
 {
   g_autoptr(PamongTestServer) ts = pamong_test_server_new (PAMONG_TEST_SERVER_DEMO);
-  g_autofree char *admin = pamong_test_login_demo (ts, "admin");
+  g_autofree char *admin = pamong_test_login_demo_with_otp (ts, "admin");
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *unit_path = g_strconcat (API "/admin/units/", uuid, NULL);
   g_autofree char *record_path = g_strconcat (API "/applications/", uuid, NULL);
@@ -816,7 +801,7 @@ static void
 test_password_rules (void)
 {
   g_autoptr(PamongTestServer) ts = pamong_test_server_new (PAMONG_TEST_SERVER_DEMO);
-  g_autofree char *admin = pamong_test_login_demo (ts, "admin");
+  g_autofree char *admin = pamong_test_login_demo_with_otp (ts, "admin");
   struct {
     const char *username;
     const char *password;
@@ -912,7 +897,7 @@ static void
 test_users_change_their_password (void)
 {
   g_autoptr(PamongTestServer) ts = pamong_test_server_new (PAMONG_TEST_SERVER_DEMO);
-  g_autofree char *admin = pamong_test_login_demo (ts, "admin");
+  g_autofree char *admin = pamong_test_login_demo_with_otp (ts, "admin");
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
   g_autofree char *guesser = NULL;
@@ -1203,8 +1188,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  captured_log = g_ptr_array_new_with_free_func (g_free);
-  g_log_set_writer_func (capture_writer, NULL, NULL);
+  captured_log = pamong_test_capture_log ();
 
   pamong_test_init (&argc, &argv);
 

@@ -62,7 +62,9 @@ add_offline_edits (PamongStore *store,
       pamong_unit_set_name (PAMONG_UNIT (unit), name);
       g_assert_true (pamong_store_save (store, unit, &error));
       g_assert_no_error (error);
-      g_hash_table_replace (expected, g_strdup (uuid), g_strdup (name));
+      /* insert, not replace: it keeps the table's key, which uuids[]
+       * still points to (replace would free it under the next pick). */
+      g_hash_table_insert (expected, g_strdup (uuid), g_strdup (name));
     }
   g_assert_true (pamong_store_commit (store, &error));
   g_assert_no_error (error);

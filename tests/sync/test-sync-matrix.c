@@ -641,6 +641,88 @@ test_refused_blob_holds_back_only_its_attachment (Fixture       *fixture,
   resync_and_compare (fixture);
 }
 
+static void
+test_infected_blob_holds_back_only_its_attachment (Fixture       *fixture,
+                                                   gconstpointer  data)
+{
+  /* The server's stand-in malware scanner: infected (exit 1) when the
+   * content holds the EICAR marker; another that is down (exit 2). */
+  const char * const scanner[] = {
+    "sh", "-c", "if grep -q EICAR-STANDARD-ANTIVIRUS-TEST-FILE; then exit 1; fi", NULL
+  };
+  const char * const broken_scanner[] = { "sh", "-c", "cat >/dev/null; exit 2", NULL };
+  static const char eicar[] =
+    "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*";
+  g_autoptr(PamongRecord) app = client_application (fixture, 9);
+  g_autoptr(GBytes) infected_content = g_bytes_new_static (eicar, sizeof eicar - 1);
+  g_autoptr(GBytes) clean_content = sample_content ("bersih", 2048);
+  g_autoptr(GBytes) unchecked_content = sample_content ("belum-diperiksa", 2048);
+  g_autoptr(PamongAttachment) infected = NULL;
+  g_autoptr(PamongAttachment) clean = NULL;
+  g_autoptr(PamongAttachment) unchecked = NULL;
+  g_autoptr(PamongUnit) unit = new_unit ("OPD.95");
+  g_autoptr(PamongRecord) mine = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *infected_uuid;
+  GHashTable *errors;
+
+  pamong_server_set_scan_command (fixture->ts->server, scanner);
+  infected = pamong_store_attach (fixture->client->store, app, "eicar.com", NULL,
+                                  infected_content, &error);
+  g_assert_no_error (error);
+  clean = pamong_store_attach (fixture->client->store, app, "bersih.pdf", NULL,
+                               clean_content, &error);
+  g_assert_no_error (error);
+  save (fixture->client->store, PAMONG_RECORD (unit));
+  infected_uuid = pamong_record_get_uuid (PAMONG_RECORD (infected));
+
+  /* The sync succeeds; only the infected attachment is held back, with
+   * the server's reason, and kept here as it was. */
+  g_assert_true (sync_run (fixture->client->sync, &error));
+  g_assert_no_error (error);
+  errors = pamong_sync_get_record_errors (fixture->client->sync);
+  g_assert_cmpuint (g_hash_table_size (errors), ==, 1);
+  g_assert_nonnull (strstr (g_hash_table_lookup (errors, infected_uuid), "malware"));
+  g_assert_false (server_has (fixture, PAMONG_TYPE_ATTACHMENT, infected_uuid));
+  g_assert_null (server_blob (fixture, pamong_attachment_get_sha256 (infected)));
+  g_assert_true (server_has (fixture, PAMONG_TYPE_ATTACHMENT,
+                             pamong_record_get_uuid (PAMONG_RECORD (clean))));
+  g_assert_true (server_has (fixture, PAMONG_TYPE_UNIT, pamong_record_get_uuid (PAMONG_RECORD (unit))));
+  mine = sync_lookup (fixture->client->store, PAMONG_TYPE_ATTACHMENT, infected_uuid);
+  g_assert_cmpint (pamong_record_get_local_state (mine), ==, PAMONG_LOCAL_STATE_CREATED);
+
+  /* The next sync offers it once more and ends the same way. */
+  g_assert_true (sync_run (fixture->client->sync, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (errors = pamong_sync_get_record_errors (fixture->client->sync)), ==, 1);
+  g_assert_true (g_hash_table_contains (errors, infected_uuid));
+
+  /* A scanner that is down holds back the new attachment too (after the
+   * retries), and the rest of the sync still goes through. */
+  pamong_server_set_scan_command (fixture->ts->server, broken_scanner);
+  unchecked = pamong_store_attach (fixture->client->store, app, "belum.pdf", NULL,
+                                   unchecked_content, &error);
+  g_assert_no_error (error);
+  g_clear_object (&mine);
+  mine = sync_lookup (fixture->client->store, PAMONG_TYPE_UNIT, pamong_record_get_uuid (PAMONG_RECORD (unit)));
+  pamong_unit_set_name (PAMONG_UNIT (mine), "Badan Uji Pemindai");
+  save (fixture->client->store, mine);
+  g_assert_true (sync_run (fixture->client->sync, &error));
+  g_assert_no_error (error);
+  errors = pamong_sync_get_record_errors (fixture->client->sync);
+  g_assert_cmpuint (g_hash_table_size (errors), ==, 2);
+  g_assert_true (g_hash_table_contains (errors, pamong_record_get_uuid (PAMONG_RECORD (unchecked))));
+  g_assert_false (server_has (fixture, PAMONG_TYPE_ATTACHMENT,
+                              pamong_record_get_uuid (PAMONG_RECORD (unchecked))));
+  g_clear_object (&mine);
+  mine = sync_lookup (fixture->ts->store, PAMONG_TYPE_UNIT, pamong_record_get_uuid (PAMONG_RECORD (unit)));
+  g_assert_cmpstr (pamong_unit_get_name (PAMONG_UNIT (mine)), ==, "Badan Uji Pemindai");
+
+  /* Once the server stops refusing, everything goes up. */
+  pamong_server_set_scan_command (fixture->ts->server, NULL);
+  resync_and_compare (fixture);
+}
+
 /* ------------------------------------------------------- interruptions */
 
 typedef struct
@@ -926,6 +1008,7 @@ main (int   argc,
   ADD ("attachment-goes-up-and-comes-down", test_attachment_goes_up_and_comes_down, NULL);
   ADD ("missing-blob-is-fetched-at-a-later-sync", test_missing_blob_is_fetched_at_a_later_sync, NULL);
   ADD ("refused-blob-holds-back-only-its-attachment", test_refused_blob_holds_back_only_its_attachment, NULL);
+  ADD ("infected-blob-holds-back-only-its-attachment", test_infected_blob_holds_back_only_its_attachment, NULL);
   ADD ("token-expiring-mid-sync-keeps-the-queue", test_token_expiring_mid_sync_keeps_the_queue, NULL);
   ADD ("server-restarting-mid-sync", test_server_restarting_mid_sync, NULL);
 

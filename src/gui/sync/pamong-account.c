@@ -273,6 +273,9 @@ login_answered_cb (GObject      *source,
  * @server_url: the server's address as the person typed it
  * @username: the user name
  * @password: the password (not kept)
+ * @otp: (nullable): the one-time code of an account that needs one (not
+ *   kept), or %NULL; without it such an account fails with
+ *   %PAMONG_ERROR_OTP_REQUIRED
  *
  * Logs in with POST /api/v1/auth/login, keeps the token in the keyring and
  * the address, user name and role in the settings. A session of another
@@ -283,6 +286,7 @@ pamong_account_login_async (PamongAccount       *self,
                             const char          *server_url,
                             const char          *username,
                             const char          *password,
+                            const char          *otp,
                             GCancellable        *cancellable,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
@@ -304,8 +308,8 @@ pamong_account_login_async (PamongAccount       *self,
       return;
     }
 
-  pamong_auth_login_async (url, username, password, cancellable,
-                           login_answered_cb, g_steal_pointer (&task));
+  pamong_auth_login_with_otp_async (url, username, password, otp, cancellable,
+                                    login_answered_cb, g_steal_pointer (&task));
 }
 
 gboolean

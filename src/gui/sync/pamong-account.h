@@ -40,6 +40,7 @@ void           pamong_account_login_async    (PamongAccount        *self,
                                               const char           *server_url,
                                               const char           *username,
                                               const char           *password,
+                                              const char           *otp,
                                               GCancellable         *cancellable,
                                               GAsyncReadyCallback   callback,
                                               gpointer              user_data);

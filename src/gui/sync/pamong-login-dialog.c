@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "pamong-error.h"
 #include "pamong-login-dialog.h"
 
 struct _PamongLoginDialog
@@ -24,6 +25,7 @@ struct _PamongLoginDialog
   AdwEntryRow   *server_row;
   AdwEntryRow   *user_row;
   AdwEntryRow   *password_row;
+  AdwEntryRow   *otp_row;
   GtkWidget     *error_label;
   GtkWidget     *login_button;
   GtkWidget     *spinner;
@@ -49,21 +51,61 @@ set_busy (PamongLoginDialog *self,
   gtk_editable_set_editable (GTK_EDITABLE (self->server_row), !busy);
   gtk_editable_set_editable (GTK_EDITABLE (self->user_row), !busy);
   gtk_editable_set_editable (GTK_EDITABLE (self->password_row), !busy);
+  gtk_editable_set_editable (GTK_EDITABLE (self->otp_row), !busy);
   gtk_widget_set_sensitive (self->login_button, !busy);
   gtk_widget_set_visible (self->spinner, busy);
   gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), busy);
+}
+
+/* @message: (nullable): what went wrong, or what is asked for next (not
+ * an error: no error style) */
+static void
+show_message (PamongLoginDialog *self,
+              const char        *message,
+              gboolean           is_error)
+{
+  gtk_label_set_text (GTK_LABEL (self->error_label), message != NULL ? message : "");
+  gtk_widget_set_visible (self->error_label, message != NULL);
+  if (is_error)
+    gtk_widget_add_css_class (self->error_label, "error");
+  else
+    gtk_widget_remove_css_class (self->error_label, "error");
+  /* The alert role makes screen readers announce it. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, message != NULL ? message : "",
+                                  -1);
 }
 
 static void
 show_error (PamongLoginDialog *self,
             const char        *message)
 {
-  gtk_label_set_text (GTK_LABEL (self->error_label), message != NULL ? message : "");
-  gtk_widget_set_visible (self->error_label, message != NULL);
-  /* The alert role makes screen readers announce it. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, message != NULL ? message : "",
-                                  -1);
+  show_message (self, message, message != NULL);
+}
+
+static void
+field_changed_cb (PamongLoginDialog *self)
+{
+  gboolean complete =
+    *gtk_editable_get_text (GTK_EDITABLE (self->server_row)) != '\0' &&
+    *gtk_editable_get_text (GTK_EDITABLE (self->user_row)) != '\0' &&
+    *gtk_editable_get_text (GTK_EDITABLE (self->password_row)) != '\0' &&
+    (!gtk_widget_get_visible (GTK_WIDGET (self->otp_row)) ||
+     *gtk_editable_get_text (GTK_EDITABLE (self->otp_row)) != '\0');
+
+  gtk_widget_set_sensitive (self->login_button, complete && !self->busy);
+}
+
+/* The one-time code row shows once the server asks for a code, and goes
+ * when the account changes. A code is good for one login only, so it is
+ * never kept past a try. */
+static void
+set_otp_visible (PamongLoginDialog *self,
+                 gboolean           visible)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->otp_row), "");
+  gtk_widget_set_visible (GTK_WIDGET (self->otp_row), visible);
+  field_changed_cb (self);
 }
 
 static void
@@ -79,9 +121,27 @@ login_done_cb (GObject      *source,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       set_busy (self, FALSE);
-      show_error (self, error->message);
-      gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
-      gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+      if (g_error_matches (error, PAMONG_ERROR, PAMONG_ERROR_OTP_REQUIRED))
+        {
+          /* The password was right: keep it, ask for the code. */
+          set_otp_visible (self, TRUE);
+          show_message (self, error->message, FALSE);
+          gtk_widget_grab_focus (GTK_WIDGET (self->otp_row));
+        }
+      else if (gtk_widget_get_visible (GTK_WIDGET (self->otp_row)))
+        {
+          /* The same words for a wrong password and a wrong code (the
+           * server tells them apart to no one); the code is retyped. */
+          show_error (self, error->message);
+          set_otp_visible (self, TRUE);
+          gtk_widget_grab_focus (GTK_WIDGET (self->otp_row));
+        }
+      else
+        {
+          show_error (self, error->message);
+          gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+          gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+        }
       return;
     }
 
@@ -114,6 +174,8 @@ pamong_login_dialog_submit (PamongLoginDialog *self)
                               gtk_editable_get_text (GTK_EDITABLE (self->server_row)),
                               gtk_editable_get_text (GTK_EDITABLE (self->user_row)),
                               gtk_editable_get_text (GTK_EDITABLE (self->password_row)),
+                              gtk_widget_get_visible (GTK_WIDGET (self->otp_row)) ?
+                                gtk_editable_get_text (GTK_EDITABLE (self->otp_row)) : NULL,
                               self->cancellable, login_done_cb, g_object_ref (self));
 }
 
@@ -131,6 +193,20 @@ pamong_login_dialog_set_fields (PamongLoginDialog *self,
     gtk_editable_set_text (GTK_EDITABLE (self->user_row), username);
   if (password != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->password_row), password);
+}
+
+/**
+ * pamong_login_dialog_get_otp_row:
+ *
+ * Returns: (transfer none): the One-Time Code row, hidden until the
+ * server asks for a code
+ */
+GtkWidget *
+pamong_login_dialog_get_otp_row (PamongLoginDialog *self)
+{
+  g_return_val_if_fail (PAMONG_IS_LOGIN_DIALOG (self), NULL);
+
+  return GTK_WIDGET (self->otp_row);
 }
 
 const char *
@@ -160,7 +236,8 @@ pamong_login_dialog_get_busy (PamongLoginDialog *self)
 /**
  * pamong_login_dialog_get_error_text:
  *
- * Returns: the error shown, or "" when none is
+ * Returns: the message shown below the fields (an error, or the request
+ *   for a one-time code), or "" when none is
  */
 const char *
 pamong_login_dialog_get_error_text (PamongLoginDialog *self)
@@ -178,15 +255,16 @@ cancel_clicked_cb (PamongLoginDialog *self)
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* Another account or server may not need a code. */
 static void
-field_changed_cb (PamongLoginDialog *self)
+account_changed_cb (PamongLoginDialog *self)
 {
-  gboolean complete =
-    *gtk_editable_get_text (GTK_EDITABLE (self->server_row)) != '\0' &&
-    *gtk_editable_get_text (GTK_EDITABLE (self->user_row)) != '\0' &&
-    *gtk_editable_get_text (GTK_EDITABLE (self->password_row)) != '\0';
-
-  gtk_widget_set_sensitive (self->login_button, complete && !self->busy);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->otp_row)))
+    {
+      set_otp_visible (self, FALSE);
+      show_message (self, NULL, FALSE);
+    }
+  field_changed_cb (self);
 }
 
 /* GObject */
@@ -313,6 +391,18 @@ pamong_login_dialog_init (PamongLoginDialog *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->password_row), _("Password"));
   gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (self->password_row));
 
+  self->otp_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->otp_row), _("_One-Time Code"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->otp_row), TRUE);
+  adw_entry_row_set_input_purpose (self->otp_row, GTK_INPUT_PURPOSE_DIGITS);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (self->otp_row))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("One-time code"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("The six digits that the account’s authenticator app shows now"),
+                                  -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->otp_row), FALSE);
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (self->otp_row));
+
   self->error_label = g_object_new (GTK_TYPE_LABEL,
                                     "accessible-role", GTK_ACCESSIBLE_ROLE_ALERT,
                                     "wrap", TRUE,
@@ -322,10 +412,13 @@ pamong_login_dialog_init (PamongLoginDialog *self)
   gtk_widget_add_css_class (self->error_label, "error");
   gtk_box_append (GTK_BOX (content), self->error_label);
 
-  g_signal_connect_object (self->server_row, "changed", G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->user_row, "changed", G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->server_row, "changed", G_CALLBACK (account_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->user_row, "changed", G_CALLBACK (account_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->password_row, "changed", G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->otp_row, "changed", G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->password_row, "entry-activated",
+                           G_CALLBACK (pamong_login_dialog_submit), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->otp_row, "entry-activated",
                            G_CALLBACK (pamong_login_dialog_submit), self, G_CONNECT_SWAPPED);
   field_changed_cb (self);
 }

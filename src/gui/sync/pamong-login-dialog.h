@@ -28,5 +28,6 @@ const char        *pamong_login_dialog_get_username   (PamongLoginDialog *self);
 void               pamong_login_dialog_submit         (PamongLoginDialog *self);
 gboolean           pamong_login_dialog_get_busy       (PamongLoginDialog *self);
 const char        *pamong_login_dialog_get_error_text (PamongLoginDialog *self);
+GtkWidget         *pamong_login_dialog_get_otp_row    (PamongLoginDialog *self);
 
 G_END_DECLS
