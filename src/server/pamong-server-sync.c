@@ -1200,7 +1200,7 @@ on_blob_scanned (GObject      *source_object,
       pamong_server_respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "scanner-unavailable",
                                    _("The server is checking other files for malware right "
                                      "now; try again in a few seconds."));
-      retry_after = g_strdup_printf ("%u", PAMONG_SERVER_SCAN_BUSY_RETRY_AFTER);
+      retry_after = g_strdup_printf ("%d", PAMONG_SERVER_SCAN_BUSY_RETRY_AFTER);
       soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                     "Retry-After", retry_after);
       break;

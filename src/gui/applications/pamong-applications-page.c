@@ -440,7 +440,7 @@ update_filter_counts (PamongApplicationsPage *self)
         {
           GParamSpec *pspec = g_object_class_find_property (app_class, filter_fields[f]);
           GEnumClass *klass = G_PARAM_SPEC_ENUM (pspec)->enum_class;
-          const char *(*labels[N_FILTERS]) (int) = { NULL, category_label, basis_label, status_label, plan_label };
+          static const char *(* const labels[N_FILTERS]) (int) = { NULL, category_label, basis_label, status_label, plan_label };
 
           for (guint i = 0; i < klass->n_values; i++)
             {
