@@ -8,8 +8,12 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
+#include <gio/gnetworking.h>
 #include <glib/gi18n-lib.h>
 
 #include "pamong-error.h"
@@ -55,6 +59,8 @@ struct _PamongServer
   GTlsCertificate *tls_certificate;
   char       **scan_command;
   guint        scan_timeout;
+  GPtrArray   *listeners;
+  GSocket     *keep_alive_peer;
 };
 
 /*
@@ -97,6 +103,274 @@ static GQuark request_start_quark;
 
 /* Where a request keeps its BodyLimit. */
 static GQuark body_limit_quark;
+
+/*
+ * The server accepts its connections itself and hands each to SoupServer
+ * with soup_server_accept_iostream() rather than using soup_server_listen():
+ * libsoup's SoupListener (listen_watch() in soup-listener.c, in 3.2.3 and
+ * still upstream) never drops the GSocket that g_socket_accept() returns,
+ * about 340 bytes per connection for the life of the process. That entry
+ * point does no TLS of its own, so an HTTPS listener wraps the connection
+ * here.
+ */
+typedef struct
+{
+  PamongServer       *server;      /* unowned: the server owns its listeners */
+  GSocket            *socket;
+  GInetSocketAddress *address;     /* as bound, with the port actually chosen */
+  GTlsCertificate    *certificate; /* NULL for plain HTTP */
+  GMainContext       *context;
+  GSource            *source;      /* the watch for clients, or the pause after a failed accept */
+} Listener;
+
+/* What SoupServer offered in ALPN without HTTP/2: the streams handed to
+ * it are always read as HTTP/1. */
+static const char * const listener_alpn_protocols[] = { "http/1.1", "http/1.0", NULL };
+
+static void listener_watch (Listener *listener);
+
+static void
+listener_free (gpointer data)
+{
+  Listener *listener = data;
+
+  if (listener->source != NULL)
+    {
+      g_source_destroy (listener->source);
+      g_source_unref (listener->source);
+    }
+  g_socket_close (listener->socket, NULL);
+  g_object_unref (listener->socket);
+  g_clear_object (&listener->address);
+  g_clear_object (&listener->certificate);
+  g_main_context_unref (listener->context);
+  g_free (listener);
+}
+
+static void
+pamong_server_accept (PamongServer    *self,
+                      GSocket         *socket,
+                      GTlsCertificate *certificate)
+{
+  g_autoptr(GSocketConnection) connection = NULL;
+  g_autoptr(GSocketAddress) local_address = NULL;
+  g_autoptr(GSocketAddress) remote_address = NULL;
+  g_autoptr(GIOStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Small answers leave at once, as SoupServer had its sockets. */
+  g_socket_set_option (socket, IPPROTO_TCP, TCP_NODELAY, TRUE, NULL);
+  connection = g_socket_connection_factory_create_connection (socket);
+
+  /* A client that has already hung up has no address: nothing to serve. */
+  local_address = g_socket_connection_get_local_address (connection, &error);
+  if (local_address != NULL)
+    remote_address = g_socket_connection_get_remote_address (connection, &error);
+  if (remote_address == NULL)
+    {
+      g_debug ("Dropping a new connection: %s", error->message);
+      return;
+    }
+
+  if (certificate != NULL)
+    {
+      /* The handshake runs on SoupServer's first read, under the process's
+       * GnuTLS priority (PAMONG_SERVER_TLS_PRIORITY); when it fails, the
+       * read fails and SoupServer drops the connection. */
+      stream = g_tls_server_connection_new (G_IO_STREAM (connection), certificate, &error);
+      if (stream == NULL)
+        {
+          g_debug ("Dropping a new connection: %s", error->message);
+          return;
+        }
+      g_tls_connection_set_require_close_notify (G_TLS_CONNECTION (stream), FALSE);
+      g_tls_connection_set_advertised_protocols (G_TLS_CONNECTION (stream),
+                                                 listener_alpn_protocols);
+    }
+  else
+    {
+      stream = G_IO_STREAM (g_object_ref (connection));
+    }
+
+  if (!soup_server_accept_iostream (self->soup, stream, local_address, remote_address, &error))
+    g_debug ("Dropping a new connection: %s", error->message);
+}
+
+static gboolean
+on_listener_resume (gpointer user_data)
+{
+  listener_watch (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_listener_incoming (GSocket      *socket,
+                      GIOCondition  condition,
+                      gpointer      user_data)
+{
+  Listener *listener = user_data;
+  g_autoptr(GSocket) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  client = g_socket_accept (socket, NULL, &error);
+  if (client != NULL)
+    {
+      pamong_server_accept (listener->server, client, listener->certificate);
+      return G_SOURCE_CONTINUE;
+    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
+    return G_SOURCE_CONTINUE;
+
+  /* Out of descriptors, most likely: the waiting client stays queued and
+   * would wake this watch again at once. Try again in a second, without
+   * spinning and without giving up for good. */
+  g_message ("Cannot accept a connection, trying again in a second: %s", error->message);
+  g_source_destroy (listener->source);
+  g_source_unref (listener->source);
+  listener->source = g_timeout_source_new_seconds (1);
+  g_source_set_callback (listener->source, on_listener_resume, listener, NULL);
+  g_source_attach (listener->source, listener->context);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+listener_watch (Listener *listener)
+{
+  if (listener->source != NULL)
+    {
+      g_source_destroy (listener->source);
+      g_source_unref (listener->source);
+    }
+  listener->source = g_socket_create_source (listener->socket, G_IO_IN, NULL);
+  g_source_set_callback (listener->source, G_SOURCE_FUNC (on_listener_incoming), listener, NULL);
+  g_source_attach (listener->source, listener->context);
+}
+
+/* Binds @address:@port and starts accepting on the thread-default main
+ * context; the new listener goes to @listeners. */
+static gboolean
+pamong_server_add_listener (PamongServer  *self,
+                            GInetAddress  *address,
+                            guint16        port,
+                            GPtrArray     *listeners,
+                            GError       **error)
+{
+  g_autoptr(GSocketAddress) socket_address = g_inet_socket_address_new (address, port);
+  GSocketFamily family = g_inet_address_get_family (address);
+  g_autoptr(GSocket) socket = NULL;
+  g_autoptr(GSocketAddress) bound = NULL;
+  Listener *listener;
+
+  socket = g_socket_new (family, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_DEFAULT, error);
+  if (socket == NULL)
+    return FALSE;
+
+  /* "[::]:8080" means IPv6 alone, as with soup_server_listen(). */
+  if (family == G_SOCKET_FAMILY_IPV6)
+    g_socket_set_option (socket, IPPROTO_IPV6, IPV6_V6ONLY, TRUE, NULL);
+
+  if (!g_socket_bind (socket, socket_address, TRUE, error)
+      || !g_socket_listen (socket, error))
+    return FALSE;
+
+  bound = g_socket_get_local_address (socket, error);
+  if (bound == NULL)
+    return FALSE;
+
+  /* The watch calls accept only when a client waits; never block on it. */
+  g_socket_set_blocking (socket, FALSE);
+
+  listener = g_new0 (Listener, 1);
+  listener->server = self;
+  listener->socket = g_steal_pointer (&socket);
+  listener->address = G_INET_SOCKET_ADDRESS (g_steal_pointer (&bound));
+  listener->certificate = self->tls_certificate != NULL ? g_object_ref (self->tls_certificate) : NULL;
+  listener->context = g_main_context_ref_thread_default ();
+  listener_watch (listener);
+  g_ptr_array_add (listeners, listener);
+
+  return TRUE;
+}
+
+/* "localhost" as soup_server_listen_local() read it: 127.0.0.1 and ::1 on
+ * the same port, IPv4 alone where there is no IPv6. */
+static gboolean
+pamong_server_add_loopback_listeners (PamongServer  *self,
+                                      guint16        port,
+                                      GPtrArray     *listeners,
+                                      GError       **error)
+{
+  g_autoptr(GInetAddress) ipv4 = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GInetAddress) ipv6 = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV6);
+
+  /* With port 0 the port the kernel picked for IPv4 may be taken on IPv6:
+   * then pick again, a few times. */
+  for (guint attempt = 0; ; attempt++)
+    {
+      g_autoptr(GError) ipv6_error = NULL;
+      Listener *first;
+
+      if (!pamong_server_add_listener (self, ipv4, port, listeners, error))
+        return FALSE;
+      first = g_ptr_array_index (listeners, listeners->len - 1);
+
+      if (pamong_server_add_listener (self, ipv6, g_inet_socket_address_get_port (first->address),
+                                      listeners, &ipv6_error)
+          || g_error_matches (ipv6_error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
+        return TRUE;
+
+      g_ptr_array_remove (listeners, first);
+      if (port != 0 || attempt == 9
+          || !g_error_matches (ipv6_error, G_IO_ERROR, G_IO_ERROR_ADDRESS_IN_USE))
+        {
+          g_propagate_error (error, g_steal_pointer (&ipv6_error));
+          return FALSE;
+        }
+    }
+}
+
+/* SoupServer keeps a connection open after an answer only while it has a
+ * listener of its own (request_finished() in soup-server.c); the streams
+ * of soup_server_accept_iostream() alone would get one request each. So
+ * it is given one that can never accept: one end of a socket pair whose
+ * other end, kept here, is never written to and no one else can reach. */
+static gboolean
+pamong_server_keep_connections_alive (PamongServer  *self,
+                                      GError       **error)
+{
+  g_autoptr(GSocket) soup_end = NULL;
+  g_autoptr(GSocket) peer = NULL;
+  int fds[2];
+
+  if (self->keep_alive_peer != NULL)
+    return TRUE;
+
+  if (socketpair (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                           g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* A GSocket owns its descriptor from here on, even when it fails. */
+  soup_end = g_socket_new_from_fd (fds[0], error);
+  if (soup_end == NULL)
+    {
+      close (fds[1]);
+      return FALSE;
+    }
+  peer = g_socket_new_from_fd (fds[1], error);
+  if (peer == NULL)
+    return FALSE;
+
+  if (!soup_server_listen_socket (self->soup, soup_end, 0, error))
+    return FALSE;
+
+  self->keep_alive_peer = g_steal_pointer (&peer);
+  return TRUE;
+}
 
 static void
 route_free (gpointer data)
@@ -487,6 +761,7 @@ pamong_server_dispose (GObject *object)
 {
   PamongServer *self = PAMONG_SERVER (object);
 
+  g_clear_pointer (&self->listeners, g_ptr_array_unref);
   if (self->soup != NULL)
     {
       soup_server_disconnect (self->soup);
@@ -494,6 +769,7 @@ pamong_server_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->soup, self);
       g_clear_object (&self->soup);
     }
+  g_clear_object (&self->keep_alive_peer);
   g_clear_pointer (&self->routes, g_ptr_array_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->tls_certificate);
@@ -720,6 +996,7 @@ static void
 pamong_server_init (PamongServer *self)
 {
   self->routes = g_ptr_array_new_with_free_func (route_free);
+  self->listeners = g_ptr_array_new_with_free_func (listener_free);
   self->json_limit = PAMONG_SERVER_DEFAULT_JSON_LIMIT;
   self->blob_limit = PAMONG_SERVER_DEFAULT_BLOB_LIMIT;
   self->scan_timeout = PAMONG_SERVER_DEFAULT_SCAN_TIMEOUT;
@@ -907,7 +1184,6 @@ pamong_server_set_tls_certificate (PamongServer    *self,
   if (!g_set_object (&self->tls_certificate, certificate))
     return;
 
-  g_object_set (self->soup, "tls-certificate", certificate, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TLS_CERTIFICATE]);
 }
 
@@ -1068,8 +1344,7 @@ pamong_server_listen (PamongServer  *self,
 {
   g_autofree char *host = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autoslist(GUri) uris = NULL;
-  SoupServerListenOptions options = 0;
+  g_autoptr(GPtrArray) listeners = NULL;
   guint16 port = 0;
   gboolean listening;
 
@@ -1080,17 +1355,15 @@ pamong_server_listen (PamongServer  *self,
   if (!pamong_server_parse_address (address, &host, &port, error))
     return FALSE;
 
-  if (self->tls_certificate != NULL)
-    options |= SOUP_SERVER_LISTEN_HTTPS;
+  listeners = g_ptr_array_new_with_free_func (listener_free);
 
   if (g_ascii_strcasecmp (host, "localhost") == 0)
     {
-      listening = soup_server_listen_local (self->soup, port, options, &local_error);
+      listening = pamong_server_add_loopback_listeners (self, port, listeners, &local_error);
     }
   else
     {
       g_autoptr(GInetAddress) inet_address = g_inet_address_new_from_string (host);
-      g_autoptr(GSocketAddress) socket_address = NULL;
 
       if (inet_address == NULL)
         {
@@ -1101,9 +1374,11 @@ pamong_server_listen (PamongServer  *self,
           return FALSE;
         }
 
-      socket_address = g_inet_socket_address_new (inet_address, port);
-      listening = soup_server_listen (self->soup, socket_address, options, &local_error);
+      listening = pamong_server_add_listener (self, inet_address, port, listeners, &local_error);
     }
+
+  if (listening)
+    listening = pamong_server_keep_connections_alive (self, &local_error);
 
   if (!listening)
     {
@@ -1114,12 +1389,21 @@ pamong_server_listen (PamongServer  *self,
       return FALSE;
     }
 
-  uris = soup_server_get_uris (self->soup);
-  if (self->uri == NULL && uris != NULL)
+  if (self->uri == NULL)
     {
-      self->uri = g_uri_to_string (uris->data);
+      const Listener *first = g_ptr_array_index (listeners, 0);
+      g_autofree char *ip = g_inet_address_to_string (g_inet_socket_address_get_address (first->address));
+      g_autoptr(GUri) uri = g_uri_build (SOUP_HTTP_URI_FLAGS,
+                                         first->certificate != NULL ? "https" : "http",
+                                         NULL, ip,
+                                         g_inet_socket_address_get_port (first->address),
+                                         "/", NULL, NULL);
+
+      self->uri = g_uri_to_string (uri);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_URI]);
     }
+
+  g_ptr_array_extend_and_steal (self->listeners, g_steal_pointer (&listeners));
 
   return TRUE;
 }
@@ -1152,7 +1436,9 @@ pamong_server_disconnect (PamongServer *self)
 {
   g_return_if_fail (PAMONG_IS_SERVER (self));
 
+  g_ptr_array_set_size (self->listeners, 0);
   soup_server_disconnect (self->soup);
+  g_clear_object (&self->keep_alive_peer);
   if (self->uri != NULL)
     {
       g_clear_pointer (&self->uri, g_free);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -190,6 +191,30 @@ server_process_get_rss_kib (ServerProcess *server)
     return 0;
   line = strstr (text, "\nVmRSS:");
   return line != NULL ? g_ascii_strtoull (line + strlen ("\nVmRSS:"), NULL, 10) : 0;
+}
+
+double
+server_process_get_cpu_seconds (ServerProcess *server)
+{
+  const char *id = g_subprocess_get_identifier (server->process);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *after_name;
+
+  if (id == NULL)
+    return 0;
+  path = g_strdup_printf ("/proc/%s/stat", id);
+  if (!g_file_get_contents (path, &text, NULL, NULL) ||
+      (after_name = strrchr (text, ')')) == NULL)
+    return 0;
+
+  /* After "pid (name) ": state is field 3, utime 14 and stime 15. */
+  fields = g_strsplit (after_name + 2, " ", 0);
+  if (g_strv_length (fields) < 13)
+    return 0;
+  return (g_ascii_strtod (fields[11], NULL) + g_ascii_strtod (fields[12], NULL))
+         / (double) sysconf (_SC_CLK_TCK);
 }
 
 gboolean

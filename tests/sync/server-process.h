@@ -35,6 +35,9 @@ char          *server_process_login       (ServerProcess  *server,
                                            const char     *password);
 /* The resident set size of the server process, in KiB (0 if gone). */
 guint64        server_process_get_rss_kib (ServerProcess  *server);
+/* The CPU time the server process has used so far, user and system, in
+ * seconds (0 if gone). */
+double         server_process_get_cpu_seconds (ServerProcess *server);
 /* SIGTERM, and waits for a clean exit; FALSE if it did not exit with 0. */
 gboolean       server_process_stop        (ServerProcess  *server);
 void           server_process_free        (ServerProcess  *server);

@@ -578,7 +578,7 @@ main (int   argc,
   g_autoptr(GArray) all_runs = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *counts = NULL;
   gint64 started, load_time;
-  double load_seconds;
+  double load_seconds, server_cpu;
   guint n_writes = 0, n_failed = 0, n_conflicts = 0, n_checked, n_http = 0;
   guint64 rss_warm, rss_mid, rss_end;
   guint third;
@@ -649,6 +649,7 @@ main (int   argc,
 
   /* The load. */
   fault_proxy_set_percent (soak.proxy, percent);
+  server_cpu = server_process_get_cpu_seconds (soak.server);
   started = g_get_monotonic_time ();
   for (guint k = 0; k < soak.n_clients; k++)
     {
@@ -662,6 +663,7 @@ main (int   argc,
   g_main_loop_run (soak.loop);
   load_time = g_get_monotonic_time () - started;
   load_seconds = load_time / (double) G_USEC_PER_SEC;
+  server_cpu = server_process_get_cpu_seconds (soak.server) - server_cpu;
 
   for (guint k = 0; k < soak.n_clients; k++)
     {
@@ -699,6 +701,8 @@ main (int   argc,
   print_latencies ("blobs", fault_proxy_get_latencies (soak.proxy, FAULT_ROUTE_BLOBS), load_seconds);
   print_latencies ("other", fault_proxy_get_latencies (soak.proxy, FAULT_ROUTE_OTHER), load_seconds);
   g_print ("  faults injected in %u requests: %s\n", fault_proxy_get_n_requests (soak.proxy), counts);
+  g_print ("  server CPU during the load: %.1f s of %.1f s (%.0f %% of one core)\n",
+           server_cpu, load_seconds, 100.0 * server_cpu / load_seconds);
 
   /* Memory: the peak of the middle third against the peak of the last. */
   third = soak.rss->len / 3;
@@ -712,6 +716,17 @@ main (int   argc,
            SOAK_SANITIZED ? " (sanitizer build: growth not judged)"
            : !judged ? " (too short to judge)"
            : memory_ok ? " (no growth beyond 10 % + 8 MiB: met)" : " (GROWS)");
+
+  /* The whole series, a tenth of the run per figure, to see its shape. */
+  {
+    g_autoptr(GString) series = g_string_new (NULL);
+    guint step = MAX (soak.rss->len / 10, 1);
+
+    for (guint i = 0; i < soak.rss->len; i += step)
+      g_string_append_printf (series, "%s%.1f", i > 0 ? " " : "",
+                              g_array_index (soak.rss, guint64, i) / 1024.0);
+    g_print ("  server RSS every %u s (MiB): %s\n", step, series->str);
+  }
 
   g_assert_true (server_process_stop (soak.server));
 
