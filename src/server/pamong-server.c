@@ -60,7 +60,6 @@ struct _PamongServer
   char       **scan_command;
   guint        scan_timeout;
   GPtrArray   *listeners;
-  GSocket     *keep_alive_peer;
 };
 
 /*
@@ -111,7 +110,9 @@ static GQuark body_limit_quark;
  * still upstream) never drops the GSocket that g_socket_accept() returns,
  * about 340 bytes per connection for the life of the process. That entry
  * point does no TLS of its own, so an HTTPS listener wraps the connection
- * here.
+ * here. Without a listener of its own SoupServer also closes each
+ * connection after one answer, which libsoup 3.2 needs (on_got_headers()
+ * says why).
  */
 typedef struct
 {
@@ -327,49 +328,6 @@ pamong_server_add_loopback_listeners (PamongServer  *self,
           return FALSE;
         }
     }
-}
-
-/* SoupServer keeps a connection open after an answer only while it has a
- * listener of its own (request_finished() in soup-server.c); the streams
- * of soup_server_accept_iostream() alone would get one request each. So
- * it is given one that can never accept: one end of a socket pair whose
- * other end, kept here, is never written to and no one else can reach. */
-static gboolean
-pamong_server_keep_connections_alive (PamongServer  *self,
-                                      GError       **error)
-{
-  g_autoptr(GSocket) soup_end = NULL;
-  g_autoptr(GSocket) peer = NULL;
-  int fds[2];
-
-  if (self->keep_alive_peer != NULL)
-    return TRUE;
-
-  if (socketpair (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                           g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  /* A GSocket owns its descriptor from here on, even when it fails. */
-  soup_end = g_socket_new_from_fd (fds[0], error);
-  if (soup_end == NULL)
-    {
-      close (fds[1]);
-      return FALSE;
-    }
-  peer = g_socket_new_from_fd (fds[1], error);
-  if (peer == NULL)
-    return FALSE;
-
-  if (!soup_server_listen_socket (self->soup, soup_end, 0, error))
-    return FALSE;
-
-  self->keep_alive_peer = g_steal_pointer (&peer);
-  return TRUE;
 }
 
 static void
@@ -629,6 +587,18 @@ on_got_headers (SoupServerMessage *msg,
     soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                   "Cache-Control", "no-store");
 
+  /* One request per connection. libsoup 3.2 never notices a client that
+   * closes a kept-alive connection between requests: the next message's
+   * read fails before it has a completion callback, so nothing
+   * disconnects it, and the socket stays in CLOSE-WAIT with its objects
+   * for the life of the process (the soak found thousands; a server under
+   * the default limit of 1,024 descriptors would stop accepting within
+   * hours). SoupServer closes connections itself after each answer (it has
+   * no listener of its own, see pamong_server_listen()); this header tells
+   * the client not to try the connection again. */
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                "Connection", "close");
+
   /* Over HTTPS, tell a browser never to come back over plain HTTP. Not
    * for subdomains: the server may live on a regency's main domain,
    * whose other sites are not its to decide. */
@@ -769,7 +739,6 @@ pamong_server_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->soup, self);
       g_clear_object (&self->soup);
     }
-  g_clear_object (&self->keep_alive_peer);
   g_clear_pointer (&self->routes, g_ptr_array_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->tls_certificate);
@@ -1377,9 +1346,6 @@ pamong_server_listen (PamongServer  *self,
       listening = pamong_server_add_listener (self, inet_address, port, listeners, &local_error);
     }
 
-  if (listening)
-    listening = pamong_server_keep_connections_alive (self, &local_error);
-
   if (!listening)
     {
       /* Translators: the first %s is an address such as 127.0.0.1:8080,
@@ -1438,7 +1404,6 @@ pamong_server_disconnect (PamongServer *self)
 
   g_ptr_array_set_size (self->listeners, 0);
   soup_server_disconnect (self->soup);
-  g_clear_object (&self->keep_alive_peer);
   if (self->uri != NULL)
     {
       g_clear_pointer (&self->uri, g_free);

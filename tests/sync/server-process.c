@@ -193,6 +193,23 @@ server_process_get_rss_kib (ServerProcess *server)
   return line != NULL ? g_ascii_strtoull (line + strlen ("\nVmRSS:"), NULL, 10) : 0;
 }
 
+guint
+server_process_get_n_fds (ServerProcess *server)
+{
+  const char *id = g_subprocess_get_identifier (server->process);
+  g_autofree char *path = NULL;
+  g_autoptr(GDir) dir = NULL;
+  guint n = 0;
+
+  if (id == NULL)
+    return 0;
+  path = g_strdup_printf ("/proc/%s/fd", id);
+  dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
 double
 server_process_get_cpu_seconds (ServerProcess *server)
 {

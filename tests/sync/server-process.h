@@ -35,6 +35,8 @@ char          *server_process_login       (ServerProcess  *server,
                                            const char     *password);
 /* The resident set size of the server process, in KiB (0 if gone). */
 guint64        server_process_get_rss_kib (ServerProcess  *server);
+/* How many file descriptors the server process has open (0 if gone). */
+guint          server_process_get_n_fds   (ServerProcess  *server);
 /* The CPU time the server process has used so far, user and system, in
  * seconds (0 if gone). */
 double         server_process_get_cpu_seconds (ServerProcess *server);
