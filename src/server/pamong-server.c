@@ -128,6 +128,9 @@ typedef struct
  * it are always read as HTTP/1. */
 static const char * const listener_alpn_protocols[] = { "http/1.1", "http/1.0", NULL };
 
+/* Connections waiting to be accepted, per listening socket. */
+#define PAMONG_SERVER_LISTEN_BACKLOG 1024
+
 static void listener_watch (Listener *listener);
 
 static void
@@ -269,6 +272,12 @@ pamong_server_add_listener (PamongServer  *self,
   /* "[::]:8080" means IPv6 alone, as with soup_server_listen(). */
   if (family == G_SOCKET_FAMILY_IPV6)
     g_socket_set_option (socket, IPPROTO_IPV6, IPV6_V6ONLY, TRUE, NULL);
+
+  /* Every request opens a connection (see on_got_headers()): GSocket's
+   * default backlog of 10 overflowed under the soak, and a refused SYN
+   * costs the client a one-second retransmission. The kernel caps it at
+   * net.core.somaxconn. */
+  g_socket_set_listen_backlog (socket, PAMONG_SERVER_LISTEN_BACKLOG);
 
   if (!g_socket_bind (socket, socket_address, TRUE, error)
       || !g_socket_listen (socket, error))
