@@ -332,7 +332,7 @@ test_login (void)
   pamong_login_dialog_submit (dialog);
   gui_test_wait_until (dialog_is_idle, dialog);
   g_assert_cmpstr (pamong_login_dialog_get_error_text (dialog), ==,
-                   "The user name or the password is wrong.");
+                   _("The user name or the password is wrong."));
   screenshot ("login-wrong-password");
 
   /* Guessing: after five failures for one user the server makes the next
@@ -707,10 +707,10 @@ test_login_with_a_one_time_code (void)
   g_assert_true (gtk_widget_get_visible (otp_row));
   assert_focus_in (GTK_WINDOW (dialog), otp_row);
   g_assert_cmpstr (pamong_login_dialog_get_error_text (dialog), ==,
-                   "This account needs a one-time code from its authenticator app.");
+                   _("This account needs a one-time code from its authenticator app."));
   g_assert_cmpstr (pamong_login_dialog_get_server_url (dialog), ==, server_url);
   g_assert_cmpstr (pamong_login_dialog_get_username (dialog), ==, "siti");
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (otp_row)), ==, "_One-Time Code");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (otp_row)), ==, _("_One-Time Code"));
   g_assert_cmpint (adw_entry_row_get_input_purpose (ADW_ENTRY_ROW (otp_row)), ==, GTK_INPUT_PURPOSE_DIGITS);
   g_assert_false (pamong_account_get_logged_in (account ()));
   screenshot ("otp-dialog");
@@ -722,7 +722,7 @@ test_login_with_a_one_time_code (void)
   gui_test_press_enter (otp_row);
   gui_test_wait_until (dialog_is_idle, dialog);
   g_assert_cmpstr (pamong_login_dialog_get_error_text (dialog), ==,
-                   "The user name or the password is wrong.");
+                   _("The user name or the password is wrong."));
   g_assert_true (gtk_widget_get_visible (otp_row));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (otp_row)), ==, "");
   assert_focus_in (GTK_WINDOW (dialog), otp_row);
