@@ -215,6 +215,17 @@ decode_string (const char  *collection,
 
   text = json_node_get_string (node);
 
+  /* json-glib 1.6 reads strings with GScanner, which also takes octal
+   * escapes such as \202: a string it accepts need not be UTF-8 (found
+   * by fuzz-codec; the record could not be encoded back). */
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_INVALID_DATA,
+                   _("%s: field “%s” is not valid UTF-8 text"),
+                   collection, member);
+      return FALSE;
+    }
+
   if ((pspec->flags & PAMONG_PARAM_REQUIRED) != 0 && text[0] == '\0')
     {
       g_set_error (error, PAMONG_ERROR, PAMONG_ERROR_MISSING_FIELD,
@@ -440,7 +451,8 @@ decode_strv (const char  *collection,
   array = json_node_get_array (node);
   length = json_array_get_length (array);
   for (guint i = 0; i < length; i++)
-    if (!json_node_holds_type (json_array_get_element (array, i), G_TYPE_STRING))
+    if (!json_node_holds_type (json_array_get_element (array, i), G_TYPE_STRING) ||
+        !g_utf8_validate (json_array_get_string_element (array, i), -1, NULL))
       goto not_strings;
 
   strv = g_new0 (char *, length + 1);
