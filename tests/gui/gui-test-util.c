@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "gui-test-util.h"
 
 void
@@ -63,4 +65,23 @@ gui_test_press_enter (GtkWidget *row)
 {
   g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (row)), "activate");
   gui_test_settle ();
+}
+
+void
+gui_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        gui_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  if (g_rmdir (path) != 0)
+    g_unlink (path);
 }

@@ -27,5 +27,7 @@ void     gui_test_type            (GtkWidget        *row,
 /* Enter in the editable @row (GtkText's "activate", what its key binding
  * emits), then settles. */
 void     gui_test_press_enter     (GtkWidget        *row);
+/* Removes @path: a file, or a folder with everything in it. */
+void     gui_test_remove_tree     (const char       *path);
 
 G_END_DECLS

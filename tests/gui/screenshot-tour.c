@@ -32,6 +32,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "gui-test-util.h"
 #include "pamong-app.h"
 #include "pamong-applications-page.h"
 #include "pamong-core.h"
@@ -657,24 +658,6 @@ activate_cb (GApplication *app,
   g_signal_stop_emission_by_name (app, "activate");
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 /* The language as a user would choose it: Preferences' "language" key,
  * applied the way main() applies it. */
 static void
@@ -765,7 +748,7 @@ main (int   argc,
   if (status == 0 && exit_status == 0)
     g_print ("screenshot-tour: %u pictures in %s\n", n_saved, opt_output);
 
-  remove_tree (tmp_dir);
+  gui_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   g_free (opt_lang);
   g_free (opt_output);

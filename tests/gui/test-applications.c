@@ -419,21 +419,6 @@ run_tests_cb (GApplication *app,
   g_signal_stop_emission_by_name (app, "activate");
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -459,7 +444,7 @@ main (int   argc,
   g_assert_cmpint (g_application_run (G_APPLICATION (the_app), 1, app_argv), ==, 0);
   g_assert_finalize_object (the_app);
 
-  remove_tree (tmp_dir);
+  gui_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
 
   return test_result;

@@ -1113,24 +1113,6 @@ test_open311_source (Fixture       *fixture,
   soup_server_disconnect (server);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -1168,7 +1150,7 @@ main (int   argc,
 
   result = g_test_run ();
 
-  remove_tree (tmp_dir);
+  gui_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   g_free (demo_path);
 

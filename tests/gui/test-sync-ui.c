@@ -782,24 +782,6 @@ probe_keyring (void)
   return TRUE;
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 /* A server with the accounts admin and viewer and a few units: small, so
  * the first sync is quick also under the sanitizers (the sync tests cover
  * the full demo). The admin routes need a login with a one-time code, so
@@ -912,7 +894,7 @@ main (int   argc,
 
   pamong_test_server_free (the_server);
   g_free (server_url);
-  remove_tree (tmp_dir);
+  gui_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
 
   return test_result;

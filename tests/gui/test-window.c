@@ -526,21 +526,6 @@ demo_store (void)
   return demo_path;
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 static int test_result;
 
 static void
@@ -584,7 +569,7 @@ main (int   argc,
   g_assert_cmpint (g_application_run (G_APPLICATION (the_app), 1, app_argv), ==, 0);
   g_assert_finalize_object (the_app);
 
-  remove_tree (tmp_dir);
+  gui_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   g_free (demo_path);
 
