@@ -59,6 +59,18 @@ blob_path (const char *content,
   return g_strconcat (API "/blobs/", hash, NULL);
 }
 
+/* The upload of @content was refused and logged, with @reason. */
+static void
+assert_refusal_logged (const char *content,
+                       const char *reason)
+{
+  g_autofree char *path = blob_path (content, strlen (content));
+  const char *line = refusal_line (path + strlen (API "/blobs/"));
+
+  g_assert_nonnull (line);
+  g_assert_nonnull (strstr (line, reason));
+}
+
 static PamongTestResponse *
 upload (PamongTestServer *ts,
         const char       *token,
@@ -294,13 +306,7 @@ test_failing_scanner_refuses_the_upload (void)
                                          "scanner-unavailable");
       assert_not_stored (ts, token, content);
 
-      {
-        g_autofree char *path = blob_path (content, strlen (content));
-        const char *line = refusal_line (path + strlen (API "/blobs/"));
-
-        g_assert_nonnull (line);
-        g_assert_nonnull (strstr (line, "the scanner failed"));
-      }
+      assert_refusal_logged (content, "the scanner failed");
     }
 }
 
@@ -328,13 +334,7 @@ test_hanging_scanner_is_killed_and_refuses (void)
   g_assert_cmpint (g_get_monotonic_time () - start, <, 20 * G_USEC_PER_SEC);
   assert_not_stored (ts, token, content);
 
-  {
-    g_autofree char *path = blob_path (content, strlen (content));
-    const char *line = refusal_line (path + strlen (API "/blobs/"));
-
-    g_assert_nonnull (line);
-    g_assert_nonnull (strstr (line, "no answer within 1 s"));
-  }
+  assert_refusal_logged (content, "no answer within 1 s");
 }
 
 static void
